@@ -1,0 +1,59 @@
+"""Evaluation suites: each scores a stage against a public gold set read from ../shared."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import NewsgraphError
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A named evaluation: its default data (relative to ../shared) and its scorer."""
+
+    name: str
+    data: tuple[str, ...]
+    run: Callable[[list[Path]], dict[str, Any]]
+    description: str
+    gated: tuple[str, ...] = ()  # metrics whose floors the baseline keeps
+
+
+def shared_dir() -> Path:
+    """Where the public gold sets live: $NEWSGRAPH_SHARED, else ../shared beside the checkout."""
+    env = os.environ.get("NEWSGRAPH_SHARED")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base.parent / "shared"
+        if candidate.is_dir():
+            return candidate
+    return Path.cwd().parent / "shared"
+
+
+def _timex(dirs: list[Path]) -> dict[str, Any]:
+    from .timex_eval import evaluate_timex
+
+    return evaluate_timex(dirs)
+
+
+SUITES: dict[str, Suite] = {
+    suite.name: suite
+    for suite in [
+        Suite("timex", ("corpus/tempeval3-platinum/te3-platinum",), _timex,
+              "TIMEX3 spans and values on TempEval-3 platinum (20 news articles)",
+              gated=("relaxed_span_f1", "strict_span_f1", "value_f1")),
+    ]
+}
+
+
+def resolve_data(suite: Suite, data: tuple[str, ...] = ()) -> list[Path]:
+    """The data folders of a suite: given ones, else its defaults under ../shared."""
+    paths = [Path(d) for d in data] or [shared_dir() / d for d in suite.data]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise NewsgraphError(f"eval {suite.name}: data not found: {', '.join(missing)} "
+                             "(the gold sets are read from ../shared; give --data DIR)")
+    return paths

@@ -1,0 +1,46 @@
+"""HTML pages through trafilatura: main text without boilerplate, plus its metadata."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+import trafilatura
+
+from ..errors import InputError
+from ..model import Document
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<\?xml[^>]*>\s*<html)", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a text is an HTML page rather than prose that mentions a tag."""
+    return bool(_HTML_START.match(text[:512]))
+
+
+def document_from_html(html: str, where: str) -> Document:
+    """Extract the article of an HTML page; refuse pages with no article text."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # lxml/trafilatura deprecation chatter
+            extracted = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=False,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise InputError(where, f"HTML could not be parsed ({type(exc).__name__})") from None
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        raise InputError(where, "HTML page has no article text that could be extracted")
+    doc = Document(text=text)
+    doc.title = extracted.title or None
+    doc.url = extracted.url or None
+    doc.source = extracted.sitename or extracted.hostname or where
+    if extracted.author:
+        doc.authors = [a.strip() for a in extracted.author.split(";") if a.strip()]
+    if extracted.date:
+        try:
+            doc.published = dt.date.fromisoformat(extracted.date[:10])
+        except ValueError:
+            pass
+    return doc

@@ -1,0 +1,197 @@
+"""Turn inputs (files, directories, stdin, JSONL/CSV batches, HTML) into Documents.
+
+Readers yield either a ``Document`` or an ``InputError`` naming the input, so one bad
+file or line never stops the others. Batch rows carry their own metadata; plain text gets
+the header rules of ``header.py``.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from .decode import DEFAULT_MAX_BYTES, decode, open_text, read_bytes
+from .header import find_date, parse_header
+from .html import document_from_html, looks_like_html
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+CSV_SUFFIXES = {".csv"}
+# Batch column names, first match wins.
+TEXT_KEYS = ("text", "content", "body", "article")
+DATE_KEYS = ("published", "date", "publish_date", "published_at")
+
+Item = Document | InputError
+
+
+@dataclass
+class IngestOptions:
+    """How inputs are read: a date that overrides theirs, the size limit, what was warned."""
+
+    published: dt.date | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    """A hash of the text that ignores Unicode form and whitespace layout."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def finish(doc: Document, options: IngestOptions) -> Document:
+    """Header rules, date override, content hash and id: the common end of every reader."""
+    header = parse_header(doc.text)
+    doc.body_start = header.body_start
+    doc.title = doc.title or header.title
+    doc.published = options.published or doc.published or header.published
+    doc.people = doc.people or header.people
+    doc.authors = doc.authors or header.authors
+    doc.has_masthead = header.has_masthead
+    doc.dateline_city = header.dateline_city
+    doc.content_hash = content_hash(doc.text)
+    doc.id = doc.content_hash[:16]
+    return doc
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from a batch field: ISO (with or without time) or a written-out date."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        found = find_date(text)
+        return found[0] if found else None
+
+
+def from_text(text: str, where: str, options: IngestOptions) -> Document:
+    """A Document from plain text (HTML is recognised and extracted)."""
+    if looks_like_html(text):
+        return finish(document_from_html(text, where), options)
+    if not text.strip():
+        raise InputError(where, "is empty")
+    return finish(Document(text=text, source=where), options)
+
+
+def from_record(row: dict, where: str, options: IngestOptions) -> Document:
+    """A Document from one JSONL object or CSV row."""
+    if not isinstance(row, dict):
+        raise InputError(where, "is not a JSON object")
+    text = next((row[k] for k in TEXT_KEYS if isinstance(row.get(k), str)), None)
+    if text is None or not text.strip():
+        raise InputError(where, f"has no text (expected one of the fields {', '.join(TEXT_KEYS)})")
+    date = next((parse_date(row[k]) for k in DATE_KEYS if row.get(k)), None)
+    if looks_like_html(text):
+        doc = document_from_html(text, where)
+    else:
+        doc = Document(text=text)
+    doc.title = row.get("title") or doc.title
+    doc.published = date or doc.published
+    doc.url = row.get("url") or doc.url
+    doc.source = row.get("source") or doc.source or where
+    doc.external_id = str(row["id"]) if row.get("id") not in (None, "") else None
+    authors = row.get("authors") or row.get("author")
+    if authors:
+        doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
+    return finish(doc, options)
+
+
+def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
+    with open_text(path, str(path)) as handle:
+        for lineno, line in enumerate(handle, start=1):
+            where = f"{path}:{lineno}"
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            yield from _guard(lambda: from_record(row, where, options))
+
+
+def read_csv(path: Path, options: IngestOptions) -> Iterator[Item]:
+    csv.field_size_limit(options.max_bytes)
+    with open_text(path, str(path)) as handle:
+        reader = csv.DictReader(handle)
+        try:
+            for row in reader:
+                where = f"{path}:{reader.line_num}"
+                yield from _guard(lambda: from_record(row, where, options))
+        except csv.Error as exc:
+            yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({exc})")
+
+
+def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """Every Document (or error) in one file, by its kind."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    kind = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) == 2 else suffixes[-1:] and suffixes[-1]
+    if kind in JSONL_SUFFIXES:
+        yield from read_jsonl(path, options)
+    elif kind in CSV_SUFFIXES:
+        yield from read_csv(path, options)
+    else:
+        def single() -> Document:
+            text = decode(read_bytes(path, options.max_bytes), str(path), options.warnings)
+            if kind in HTML_SUFFIXES:
+                doc = finish(document_from_html(text, str(path)), options)
+            else:
+                doc = from_text(text, str(path), options)
+            doc.source = doc.source or str(path)
+            return doc
+
+        yield from _guard(single)
+
+
+def _wanted(path: Path) -> bool:
+    name = path.name.lower()
+    if name.startswith(".") or name.lower().startswith("readme"):
+        return False
+    base = name[:-3] if name.endswith(".gz") else name
+    suffix = Path(base).suffix
+    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+
+
+def iter_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
+    """Documents from paths: files, directories (recursively, sorted) and ``-`` for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield from _guard(lambda: from_text(_read_stdin(options), "<stdin>", options))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            if not files:
+                yield InputError(raw, "directory holds no .txt, .html, .jsonl or .csv files")
+            for file in files:
+                yield from read_file(file, options)
+        elif path.is_file():
+            yield from read_file(path, options)
+        else:
+            yield InputError(raw, "no such file or directory")
+
+
+def _read_stdin(options: IngestOptions) -> str:
+    data = sys.stdin.buffer.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise InputError("<stdin>", f"is larger than the {options.max_bytes:,}-byte limit")
+    return decode(data, "<stdin>", options.warnings)
+
+
+def _guard(make) -> Iterator[Item]:
+    try:
+        yield make()
+    except InputError as exc:
+        yield exc
+

@@ -1,0 +1,202 @@
+"""The ``newsgraph`` command line: a thin layer over the ingest, analysis and store modules."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+
+from .. import config
+from ..errors import InputError, NewsgraphError
+from ..ingest.readers import IngestOptions, iter_inputs
+from ..ingest.decode import DEFAULT_MAX_BYTES
+from ..model import Document, to_record
+from .render import render_table
+
+FORMATS = click.Choice(["json", "jsonl", "table"])
+
+
+def _date(_ctx, _param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+published_option = click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+                                help="Publication date for every input (overrides what they say).")
+max_bytes_option = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+                                help="Largest single article file accepted.")
+db_option = click.option("--db", default=config.db_path, show_default="newsgraph.duckdb",
+                         help="DuckDB database file (env NEWSGRAPH_DB).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """newsgraph: who did what to whom, who said what, when and where, from news text."""
+
+
+def _documents(paths: tuple[str, ...], options: IngestOptions, problems: list[str]) -> Iterator[Document]:
+    """The Documents among the inputs; each problem becomes one line on stderr."""
+    for item in iter_inputs(paths, options):
+        while options.warnings:
+            click.echo(f"newsgraph: warning: {options.warnings.pop(0)}", err=True)
+        if isinstance(item, InputError):
+            problems.append(str(item))
+            click.echo(f"newsgraph: skipped {item}", err=True)
+        else:
+            yield item
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--text/--no-text", "with_text", default=False,
+              help="Include the full document text in JSON output.")
+@published_option
+@max_bytes_option
+def analyze(paths, fmt, with_text, published, max_bytes) -> None:
+    """Analyse articles (files, directories, JSONL/CSV batches, or - for stdin) and print records."""
+    from ..analysis import analyze_many
+
+    problems: list[str] = []
+    options = IngestOptions(published=published, max_bytes=max_bytes)
+    records = []
+    for doc in analyze_many(_documents(paths, options, problems)):
+        record = to_record(doc)
+        if not with_text:
+            record["document"].pop("text", None)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        elif fmt == "table":
+            click.echo(render_table(record, doc.text))
+        else:
+            records.append(record)
+    if fmt == "json" and records:
+        click.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@max_bytes_option
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True,
+              help="Documents per spaCy batch.")
+def ingest(paths, db, published, max_bytes, batch_size) -> None:
+    """Analyse articles and store them in the database; already stored articles are skipped."""
+    from tqdm import tqdm
+
+    from ..analysis import analyze_many
+    from ..store.duckdb_store import Store
+
+    problems: list[str] = []
+    options = IngestOptions(published=published, max_bytes=max_bytes)
+    added = skipped = 0
+    with Store(db) as store:
+        seen: set[str] = set()
+
+        def new_documents() -> Iterator[Document]:
+            nonlocal skipped
+            for doc in _documents(paths, options, problems):
+                if doc.content_hash in seen or store.has(doc.content_hash):
+                    skipped += 1
+                    continue
+                seen.add(doc.content_hash)
+                yield doc
+
+        progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
+        for doc in analyze_many(new_documents(), batch_size=batch_size):
+            added += store.add(doc)
+            progress.update(1)
+        progress.close()
+        total = store.stats()["documents"]
+    click.echo(f"ingested {added} new document(s), {skipped} already stored, {len(problems)} "
+               f"problem(s); {total} document(s) in {db}")
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def show(doc_id, db, fmt) -> None:
+    """Print the stored record of one document (id, id prefix, or the batch's own id)."""
+    from ..store.duckdb_store import Store
+
+    with Store(db, read_only=True) as store:
+        record = store.record(doc_id)
+    if record is None:
+        raise NewsgraphError(f"{doc_id}: no such document in {db}")
+    text = record["document"].get("text", "")
+    if fmt == "table":
+        click.echo(render_table(record, text))
+    else:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None))
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db, as_json) -> None:
+    """Counts of what the database holds."""
+    from ..store.duckdb_store import Store
+
+    with Store(db, read_only=True) as store:
+        counts = store.stats()
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+        return
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key:<18} {value}")
+
+
+@cli.command()
+def stages() -> None:
+    """List the registered pipeline stages with what they require and provide."""
+    from ..pipeline import registered
+
+    default = set(config.stage_names())
+    for name, cls in sorted(registered().items()):
+        mark = "*" if name in default else " "
+        click.echo(f"{mark} {name:<16} requires {', '.join(cls.requires) or '-':<22} "
+                   f"provides {', '.join(cls.provides)}")
+
+
+def _register_eval() -> None:
+    from .eval_cli import eval_group
+
+    cli.add_command(eval_group)
+
+
+_register_eval()
+
+
+def main() -> None:
+    """Entry point: every NewsgraphError is one line on stderr, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("newsgraph: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewsgraphError as exc:
+        click.echo(f"newsgraph: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("newsgraph: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,2 @@
+"""Pipeline stages over one Document. Importing this package registers the built-in stages."""
+from . import entities, genre, parse  # noqa: F401

@@ -1,0 +1,86 @@
+"""Named entities: spaCy NER spans grouped into one Entity per name, with every mention.
+
+This is the plain layer that the actor knowledge base refines (canonical names, codes,
+coreference). Surname-only mentions of a person join the full name written elsewhere in
+the document; header people (the masthead's editor) become PERSON entities with a role.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Entity, Mention
+from ..pipeline import Stage, register
+
+# NER labels that name actors, places and things; numbers and times belong to other stages.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def normal_name(text: str) -> str:
+    """The name as a key: no leading article, no possessive, single spaces."""
+    name = _TRAILING.sub("", _LEADING.sub("", " ".join(text.split())))
+    return name.strip(" .,;:\"“”‘’'")
+
+
+def entity_id(label: str, name: str) -> str:
+    """A stable id from type and name, so the same actor gets the same id in every document."""
+    return f"{label.lower()}:{_SLUG.sub('-', name.lower()).strip('-')}"
+
+
+@register
+class EntityStage(Stage):
+    name = "entities.v1"
+    requires = ("ner",)
+    provides = ("entities",)
+
+    def __call__(self, doc: Document) -> None:
+        by_key: dict[tuple[str, str], Entity] = {}
+        for person in doc.people:
+            key = ("PERSON", person.name.lower())
+            start = doc.text.find(person.name)
+            mentions = [Mention(start, start + len(person.name), person.name)] if start >= 0 else []
+            by_key[key] = Entity(entity_id("PERSON", person.name), person.name, "PERSON", mentions,
+                                 roles=[person.role] if person.role else [])
+        header_spans = {(m.start, m.end) for e in by_key.values() for m in e.mentions}
+        for span in doc.nlp.ents:
+            if span.label_ not in ENTITY_LABELS:
+                continue
+            if any(s <= span.start_char < e for s, e in header_spans):
+                continue
+            name = normal_name(span.text)
+            if not name:
+                continue
+            key = (span.label_, name.lower())
+            entity = by_key.get(key)
+            if entity is None:
+                entity = by_key[key] = Entity(entity_id(span.label_, name), name, span.label_)
+            entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        entities = [e for e in by_key.values() if _named_in_body(e, doc.body_start)]
+        doc.entities = _merge_surnames(entities)
+
+
+def _named_in_body(entity: Entity, body_start: int) -> bool:
+    """Title-case headlines fool NER ("Troop Pullout" as an ORG): a name seen only in the
+    title is kept for people and places, dropped for organisations and the rest."""
+    if entity.roles or entity.type in ("PERSON", "GPE", "NORP"):
+        return True
+    return any(m.start >= body_start for m in entity.mentions)
+
+
+def _merge_surnames(entities: list[Entity]) -> list[Entity]:
+    """Fold a one-word PERSON ("Kabulov") into the one full name ending with it."""
+    people = [e for e in entities if e.type == "PERSON" and " " in e.name]
+    kept = []
+    for entity in entities:
+        if entity.type == "PERSON" and " " not in entity.name:
+            owners = [p for p in people if p.name.split()[-1].lower() == entity.name.lower()]
+            if len(owners) == 1:
+                owners[0].mentions.extend(entity.mentions)
+                owners[0].aliases.append(entity.name)
+                continue
+        kept.append(entity)
+    for entity in kept:
+        entity.mentions.sort(key=lambda m: m.start)
+    return kept

@@ -1,0 +1,47 @@
+"""Genre: news, editorial or opinion, from the layout and the voice of the text.
+
+An editorial speaks for the paper: unsigned, under a masthead, prescriptive ("have to",
+"must", "need to"), with no dateline city. An opinion piece is signed and argues in the
+first person or says so in its title. Everything else is news.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from ..pipeline import Stage, register
+
+PRESCRIPTIVE = re.compile(r"\b(?:have to|has to|must|need to|needs to|should|ought to)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m|I've|I’ve)\b")
+OPINION_LABEL = re.compile(r"\b(?:opinion|op-ed|commentary|column|viewpoint|editorial)\b", re.I)
+# Prescriptions per 1,000 words above which an unsigned, undatelined piece argues, not reports.
+PRESCRIPTIVE_RATE = 2.0
+
+
+def classify_genre(doc: Document) -> str:
+    """The genre of one document from its header facts and its wording."""
+    body = doc.text[doc.body_start:]
+    words = max(len(body.split()), 1)
+    prescriptive_rate = len(PRESCRIPTIVE.findall(body)) * 1000 / words
+    first_person_rate = len(FIRST_PERSON.findall(body)) * 1000 / words
+    labelled = bool(doc.title and OPINION_LABEL.search(doc.title))
+    signed = bool(doc.authors)
+    if labelled and "editorial" in (doc.title or "").lower():
+        return "editorial"
+    if not signed and not doc.dateline_city and (doc.has_masthead or prescriptive_rate >= PRESCRIPTIVE_RATE * 2):
+        if prescriptive_rate >= PRESCRIPTIVE_RATE:
+            return "editorial"
+    if labelled or (signed and first_person_rate >= 5 and prescriptive_rate >= PRESCRIPTIVE_RATE):
+        return "opinion"
+    return "news"
+
+
+@register
+class GenreStage(Stage):
+    name = "genre.v1"
+    requires = ("text",)
+    provides = ("genre",)
+
+    def __call__(self, doc: Document) -> None:
+        if doc.genre is None:
+            doc.genre = classify_genre(doc)

@@ -1,0 +1,66 @@
+"""Stage registry and build-time checks."""
+import pytest
+
+from newsgraph.errors import PipelineError
+from newsgraph.model import Document
+from newsgraph.pipeline import Pipeline, Stage, check_order, registered
+
+
+class NeedsParse(Stage):
+    name = "test-needs-parse.v1"
+    requires = ("parse",)
+    provides = ("thing",)
+
+    def __call__(self, doc):
+        doc.title = "ran"
+
+
+class Fails(Stage):
+    name = "test-fails.v1"
+    requires = ("text",)
+    provides = ("parse",)
+
+    def __call__(self, doc):
+        raise ValueError("boom")
+
+
+class Provides(Stage):
+    name = "test-provides.v1"
+    requires = ("text",)
+    provides = ("parse",)
+
+    def __call__(self, doc):
+        pass
+
+
+def test_unmet_requirement_fails_at_build_time():
+    with pytest.raises(PipelineError, match="requires parse"):
+        check_order([NeedsParse()])
+
+
+def test_unknown_stage_name_lists_registered_ones():
+    with pytest.raises(PipelineError, match="parse.v1"):
+        Pipeline.from_names(["nope.v9"])
+
+
+def test_builtin_stages_are_registered_by_versioned_name():
+    names = registered()
+    for name in ("parse.v1", "entities.v1", "timex.v1", "quantities.v1", "genre.v1"):
+        assert name in names
+        assert names[name].name == name
+
+
+def test_a_failing_stage_is_recorded_and_dependants_skipped():
+    pipeline = Pipeline([Fails(), NeedsParse()])
+    docs = list(pipeline.run([Document(text="a"), Document(text="b")]))
+    assert len(docs) == 2
+    for doc in docs:
+        assert doc.title is None
+        assert [e.stage for e in doc.errors] == ["test-fails.v1", "test-needs-parse.v1"]
+        assert "boom" in doc.errors[0].message
+
+
+def test_stages_run_in_order_when_requirements_met():
+    doc = Pipeline([Provides(), NeedsParse()])(Document(text="a"))
+    assert doc.title == "ran"
+    assert doc.errors == []
