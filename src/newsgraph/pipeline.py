@@ -8,6 +8,7 @@ and the rest of the batch goes on.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import ClassVar
 
@@ -71,6 +72,7 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]):
         self.stages = list(stages)
         check_order(self.stages)
+        self.seconds: dict[str, float] = {s.name: 0.0 for s in self.stages}  # time per stage
 
     @classmethod
     def from_names(cls, names: Iterable[str], **options) -> Pipeline:
@@ -104,7 +106,9 @@ class Pipeline:
         for doc in batch:
             doc.provided.update(INITIAL_FEATURES)
         for stage in self.stages:
+            began = time.perf_counter()
             stage.process_batch(batch)
+            self.seconds[stage.name] += time.perf_counter() - began
         for doc in batch:
             doc.nlp = None  # release the spaCy Doc: records are all we keep
         return batch

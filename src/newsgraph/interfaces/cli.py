@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -171,6 +172,22 @@ def stages() -> None:
         mark = "*" if name in default else " "
         click.echo(f"{mark} {name:<16} requires {', '.join(cls.requires) or '-':<22} "
                    f"provides {', '.join(cls.provides)}")
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path),
+              help="JSONL(.gz) file or directory (default: the Wikinews sample in ../shared, else examples/).")
+@click.option("--docs", default=50, show_default=True, help="How many articles.")
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True)
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report here.")
+def bench(corpus, docs, batch_size, json_out) -> None:
+    """Throughput and peak memory of the pipeline against bare spaCy on the same texts."""
+    from ..bench import format_report, run_bench
+
+    report = run_bench(corpus, docs, batch_size)
+    click.echo(format_report(report))
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
 def _register_eval() -> None:

@@ -1,0 +1,107 @@
+"""Throughput and memory of the pipeline as ratios against bare spaCy on the same texts.
+
+Each measurement runs in its own child process so that peak RSS belongs to one mode only.
+Numbers are relative to the baseline measured in the same run, never absolute thresholds.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+from . import config
+
+BUNDLED = Path(__file__).resolve().parents[2] / "examples"
+
+
+def load_texts(corpus: Path | None, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` articles ({text, published}) from a JSONL(.gz) file or a directory."""
+    from .ingest.readers import IngestOptions, iter_inputs
+    from .model import Document
+
+    if corpus is None:
+        from .eval.suites import shared_dir
+
+        sample = shared_dir() / "corpus/wikinews-sample-2019-2020/wikinews_2019_2020.jsonl.gz"
+        corpus = sample if sample.exists() else BUNDLED
+    items = []
+    for item in iter_inputs([str(corpus)], IngestOptions()):
+        if isinstance(item, Document):
+            items.append({"text": item.text, "published": item.published.isoformat() if item.published else None})
+        if len(items) >= limit:
+            break
+    return items
+
+
+def _measure(mode: str, items: list[dict[str, Any]], batch_size: int, queue) -> None:
+    import datetime as dt
+
+    from .model import Document
+    from .nlp.parse import UNUSED_COMPONENTS
+    from .nlp.spacy_model import load_model
+    from .pipeline import Pipeline
+
+    if mode == "spacy":
+        nlp = load_model(UNUSED_COMPONENTS)
+        began = time.perf_counter()
+        tokens = sum(len(d) for d in nlp.pipe((i["text"] for i in items), batch_size=batch_size))
+        elapsed = time.perf_counter() - began
+        stages = {}
+    else:
+        pipeline = Pipeline.from_names(config.stage_names())
+        docs = [Document(text=i["text"], published=dt.date.fromisoformat(i["published"]) if i["published"] else None)
+                for i in items]
+        began = time.perf_counter()
+        for _ in pipeline.run(docs, batch_size=batch_size):
+            pass
+        elapsed = time.perf_counter() - began
+        stages = dict(pipeline.seconds)
+        tokens = None  # the same texts: token counts come from the spaCy run
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    queue.put({"seconds": elapsed, "tokens": tokens, "peak_rss_mb": peak_kb / 1024, "stages": stages})
+
+
+def run_bench(corpus: Path | None = None, docs: int = 50, batch_size: int = config.DEFAULT_BATCH_SIZE) -> dict:
+    """Measure bare spaCy and the full pipeline on the same texts; return both and ratios."""
+    items = load_texts(corpus, docs)
+    if not items:
+        raise ValueError(f"no articles found in {corpus}")
+    ctx = multiprocessing.get_context("spawn")
+    results = {}
+    for mode in ("spacy", "pipeline"):
+        queue = ctx.Queue()
+        proc = ctx.Process(target=_measure, args=(mode, items, batch_size, queue))
+        proc.start()
+        results[mode] = queue.get()
+        proc.join()
+    tokens = results["spacy"]["tokens"]
+    for mode in results.values():
+        mode["docs_per_second"] = len(items) / mode["seconds"]
+        mode["tokens_per_second"] = tokens / mode["seconds"]
+    total = sum(results["pipeline"]["stages"].values()) or 1.0
+    return {
+        "documents": len(items),
+        "tokens": tokens,
+        "batch_size": batch_size,
+        "stages": config.stage_names(),
+        "spacy": {k: v for k, v in results["spacy"].items() if k != "stages"},
+        "pipeline": {k: v for k, v in results["pipeline"].items() if k != "stages"},
+        "throughput_ratio": results["spacy"]["seconds"] / results["pipeline"]["seconds"],
+        "rss_ratio": results["pipeline"]["peak_rss_mb"] / results["spacy"]["peak_rss_mb"],
+        "stage_share": {k: v / total for k, v in results["pipeline"]["stages"].items()},
+    }
+
+
+def format_report(report: dict) -> str:
+    lines = [f"{report['documents']} documents, {report['tokens']:,} tokens, batch {report['batch_size']}"]
+    for mode in ("spacy", "pipeline"):
+        r = report[mode]
+        lines.append(f"  {mode:<9} {r['docs_per_second']:7.2f} docs/s {r['tokens_per_second']:9.0f} tokens/s "
+                     f"peak RSS {r['peak_rss_mb']:6.0f} MB")
+    lines.append(f"  pipeline throughput / bare spaCy: {report['throughput_ratio']:.2f}x; "
+                 f"RSS ratio {report['rss_ratio']:.2f}")
+    lines.append("  stage time shares: " + ", ".join(f"{k} {v:.0%}" for k, v in report["stage_share"].items()))
+    return "\n".join(lines)
+
