@@ -16,7 +16,7 @@ class Suite:
 
     name: str
     data: tuple[str, ...]
-    run: Callable[[list[Path]], dict[str, Any]]
+    run: Callable[..., dict[str, Any]]  # (data dirs, compare=None) -> metrics
     description: str
     gated: tuple[str, ...] = ()  # metrics whose floors the baseline keeps
 
@@ -33,10 +33,10 @@ def shared_dir() -> Path:
     return Path.cwd().parent / "shared"
 
 
-def _timex(dirs: list[Path]) -> dict[str, Any]:
+def _timex(dirs: list[Path], compare: str | None = None) -> dict[str, Any]:
     from .timex_eval import evaluate_timex
 
-    return evaluate_timex(dirs)
+    return evaluate_timex(dirs, compare=compare)
 
 
 SUITES: dict[str, Suite] = {

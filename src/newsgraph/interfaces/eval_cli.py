@@ -60,6 +60,9 @@ def _print_metrics(suite: Suite, metrics: dict) -> None:
             click.echo(f"  {key:<24} {value:.4f}")
         elif isinstance(value, (int, str)):
             click.echo(f"  {key:<24} {value}")
+        elif isinstance(value, dict) and all(isinstance(v, (int, float, str)) for v in value.values()):
+            shown = ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in value.items())
+            click.echo(f"  {key:<24} {shown}")
 
 
 def _suite_command(suite: Suite) -> click.Command:
@@ -67,9 +70,10 @@ def _suite_command(suite: Suite) -> click.Command:
     @click.option("--data", multiple=True, type=click.Path(exists=True), help="Gold data folder(s).")
     @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
     @click.option("--update", is_flag=True, help="Raise this suite's floors to the current scores.")
+    @click.option("--compare", metavar="TOOL", help="Also run another tool on the same data (timex: heideltime).")
     @baseline_option
-    def command(data, as_json, update, baseline) -> None:
-        metrics = suite.run(resolve_data(suite, tuple(data)))
+    def command(data, as_json, update, compare, baseline) -> None:
+        metrics = suite.run(resolve_data(suite, tuple(data)), **({"compare": compare} if compare else {}))
         if as_json:
             click.echo(json.dumps(metrics, indent=2, default=str))
         else:
