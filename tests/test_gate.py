@@ -33,3 +33,22 @@ def test_save_and_load_round_trip(tmp_path):
     path = tmp_path / "eval" / "baseline.json"
     gate.save_baseline(path, baseline())
     assert gate.load_baseline(path) == baseline()
+
+
+def test_disabling_the_timex_stage_fails_the_check(tmp_path):
+    """Acceptance: lowering a stage's quality on purpose makes `eval --check` fail."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import shared_path
+
+    shared_path("corpus", "tempeval3-platinum", "te3-platinum")
+    baseline_file = tmp_path / "baseline.json"
+    gate.save_baseline(baseline_file, {"tolerance": 0.005,
+                                       "suites": {"timex": {"floors": {"value_f1": 0.5}}}})
+    env = dict(os.environ, NEWSGRAPH_STAGES="parse.v1,entities.v1,genre.v1")
+    result = subprocess.run([sys.executable, "-m", "newsgraph", "eval", "--check", "--baseline",
+                             str(baseline_file)], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "FAIL timex" in result.stdout and "value_f1" in result.stdout
