@@ -39,12 +39,31 @@ def _timex(dirs: list[Path], compare: str | None = None) -> dict[str, Any]:
     return evaluate_timex(dirs, compare=compare)
 
 
+def _meantime(dirs: list[Path]) -> dict[str, Any]:
+    from .meantime import evaluate_meantime
+
+    return evaluate_meantime(dirs)
+
+
+def _gum(dirs: list[Path]) -> dict[str, Any]:
+    from .gum import evaluate_gum
+
+    return evaluate_gum(dirs[0])
+
+
 SUITES: dict[str, Suite] = {
     suite.name: suite
     for suite in [
         Suite("timex", ("corpus/tempeval3-platinum/te3-platinum",), _timex,
               "TIMEX3 spans and values on TempEval-3 platinum (20 news articles)",
               gated=("relaxed_span_f1", "strict_span_f1", "value_f1")),
+        Suite("meantime", ("corpus/meantime-en/intra-doc_annotation",), _meantime,
+              "MEANTIME (120 Wikinews articles): entity mentions, timex values, event mentions; "
+              "bare spaCy NER scored in the same run (spacy_*)",
+              gated=("entity_f1", "timex_value_f1")),
+        Suite("gum", ("corpus/gum-wikinews-news",), _gum,
+              "GUM news (24 Wikinews articles): named-entity mentions, coreference links, dates, quotes",
+              gated=("entity_f1", "coref_link_f1", "date_value_f1")),
     ]
 }
 

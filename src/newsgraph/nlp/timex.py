@@ -397,7 +397,7 @@ _FORWARD = {"plan", "planned", "plans", "expect", "intend", "hope", "aim", "want
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "might", "may", "should", "can", "must"}
 
 
-def verb_tense(verb) -> str | None:
+def verb_tense(verb, _depth: int = 0) -> str | None:
     """'past', 'present' or 'future' for a spaCy verb token, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
@@ -413,8 +413,8 @@ def verb_tense(verb) -> str | None:
         head = verb.head
         if head is verb or head.lemma_.lower() in _FORWARD or head.lower_ in _FORWARD:
             return "future"
-        if head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head)
+        if head.pos_ in ("VERB", "AUX") and _depth < 8:  # parses of run-on text can loop
+            return verb_tense(head, _depth + 1)
         return "future"
     if verb.tag_ == "MD":
         return "future"
