@@ -86,6 +86,8 @@ class Quote:
     speaker: str | None = None
     speaker_text: str | None = None
     speaker_name: str | None = None
+    medium: str | None = None  # statement | tweet | letter | interview | ... when the text says
+    co_speakers: list[str] = field(default_factory=list)  # other speakers: "the US and NATO said"
 
 
 @dataclass(slots=True)
