@@ -94,7 +94,7 @@ def _predicted(split_pronoun: bool) -> Document:
 def test_scores_on_hand_made_predictions():
     [gold] = gum.parse_conllu(CONLLU)
     spacy = [(*_at("Smith"), "ORG"), (*_at("Jane Smith"), "PERSON"), (*_at("May 3"), "DATE")]
-    r = gum.score_documents([gold], [_predicted(False)], [spacy], quotes=True)
+    r = gum.score_documents([gold], [_predicted(False)], [spacy])
     # both proper-name mentions found and typed; "she" falls in a don't-care mention
     assert (r["entity_tp"], r["entity_predicted"], r["entity_gold"]) == (2, 2, 2)
     assert r["entity_f1"] == pytest.approx(1.0)
@@ -103,14 +103,12 @@ def test_scores_on_hand_made_predictions():
     assert r["coref_mentions"] == 3
     assert r["coref_link_f1"] == pytest.approx(1.0) and r["coref_muc_f1"] == pytest.approx(1.0)
     assert r["date_value_f1"] == pytest.approx(1.0)
-    assert r["quote_span_f1"] == pytest.approx(1.0) and r["quote_strict_f1"] == pytest.approx(1.0)
 
     r = gum.score_documents([gold], [_predicted(True)])
     # three gold links; we keep one (Smith - Jane Smith)
     assert (r["coref_link_tp"], r["coref_link_predicted"], r["coref_link_gold"]) == (1, 1, 3)
     assert r["coref_link_f1"] == pytest.approx(0.5)
     assert r["coref_muc_p"] == pytest.approx(1.0) and r["coref_muc_r"] == pytest.approx(0.5)
-    assert "quote_span_f1" not in r
 
 
 def test_real_corpus_entity_floor():

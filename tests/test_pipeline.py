@@ -64,3 +64,13 @@ def test_stages_run_in_order_when_requirements_met():
     doc = Pipeline([Provides(), NeedsParse()])(Document(text="a"))
     assert doc.title == "ran"
     assert doc.errors == []
+
+
+def test_hard_wrapped_lines_are_joined_for_the_parser_only():
+    from newsgraph.nlp.parse import text_for_parse
+
+    text = "Troops would leave\nby June, officials\nsaid.\n\nNext Title\nThe body."
+    parsed = text_for_parse(text)
+    assert len(parsed) == len(text)
+    assert "leave by June" in parsed and "officials said" in parsed
+    assert "Title\nThe body" in parsed and ".\n\nNext" in parsed

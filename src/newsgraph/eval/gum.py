@@ -32,14 +32,15 @@ gold chain and a predicted link a pair in the same newsgraph Entity. ``coref_lin
 compare the two link sets (pairwise); ``coref_muc_p/r/f1`` are the MUC scores of the
 chains restricted to the paired mentions. Mentions only one side found do not count, so
 these measure grouping, not detection (``coref_mentions`` says how many were paired).
+``coref_e2e_muc_p/r/f1`` is end-to-end MUC over all gold and all predicted mentions (a
+mention the other side lacks is a singleton), so detection counts too; the gate uses it.
 
 **Dates.** Gold = ``<date>`` elements; ``date_f1`` = a predicted timex overlaps; ``date_value_f1``
 also needs the TIMEX3 value to equal ``when`` (``from``/``to`` ranges never match a value).
 
-**Quotations.** Only when a stage provides ``quotes`` (``quotes.v1``): gold = ``<quote>``
-elements (the ``<q>`` elements are scare quotes and titles, not reported speech);
-``quote_span_f1`` = one-to-one overlap of Quote spans; ``quote_strict_f1`` = same span
-ignoring the quotation marks and surrounding spaces.
+**Quotations** are scored by ``quotes_eval.evaluate_gum_quotes`` (the ``gum`` suite adds its
+``quote_*`` metrics): gold = ``<quote>`` elements, predictions = direct quotes and the quoted
+fragments of mixed ones (GUM does not mark indirect speech).
 
 ``python -c "from newsgraph.eval.gum import main; main()" [DIR]`` prints the metrics.
 """
@@ -72,7 +73,6 @@ DEFAULT_DIR = "corpus/gum-wikinews-news"
 _ENTITY_ITEM = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
 _XML_TAG = re.compile(r"<(/?)([A-Za-z]\w*)([^>]*)>")
 _XML_ATTR = re.compile(r'(\w+):::"([^"]*)"')
-_QUOTE_TRIM = " \t\n\"'“”‘’`"
 
 
 def map_type(label: str | None) -> str | None:
@@ -383,9 +383,20 @@ def coref_counts(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, int]:
     gold_links, pred_links = pairwise_links(key), pairwise_links(response)
     r_num, r_den = muc_counts(key, response)
     p_num, p_den = muc_counts(response, key)
+    # End to end: every gold and every predicted mention, a missed one a singleton of its own,
+    # so finding more mentions (pronouns, descriptions) and linking them right both count.
+    gold_of = {pi: gi for gi, pi in pairs}
+    pred_of = {gi: pi for gi, pi in pairs}
+    recall_key = {gi: g.group for gi, g in enumerate(all_gold)}
+    recall_resp = {gi: pred[pred_of[gi]].group for gi in pred_of}
+    precision_key = {pi: p.group for pi, p in enumerate(pred)}
+    precision_resp = {pi: all_gold[gold_of[pi]].group for pi in gold_of}
+    er_num, er_den = muc_counts(recall_key, recall_resp)
+    ep_num, ep_den = muc_counts(precision_key, precision_resp)
     return {"mentions": len(pairs), "link_tp": len(gold_links & pred_links),
             "gold_links": len(gold_links), "pred_links": len(pred_links),
-            "muc_r_num": r_num, "muc_r_den": r_den, "muc_p_num": p_num, "muc_p_den": p_den}
+            "muc_r_num": r_num, "muc_r_den": r_den, "muc_p_num": p_num, "muc_p_den": p_den,
+            "e2e_r_num": er_num, "e2e_r_den": er_den, "e2e_p_num": ep_num, "e2e_p_den": ep_den}
 
 
 def coref_metrics(pairs: list[tuple[list[Span], list[Span]]]) -> dict[str, Any]:
@@ -395,25 +406,17 @@ def coref_metrics(pairs: list[tuple[list[Span], list[Span]]]) -> dict[str, Any]:
             total[k] = total.get(k, 0) + v
     links = Tally(total.get("link_tp", 0), total.get("pred_links", 0), total.get("gold_links", 0))
     out = links.metrics("coref_link")
-    mr = total["muc_r_num"] / total["muc_r_den"] if total.get("muc_r_den") else 0.0
-    mp = total["muc_p_num"] / total["muc_p_den"] if total.get("muc_p_den") else 0.0
-    out.update({"coref_muc_p": mp, "coref_muc_r": mr,
-                "coref_muc_f1": 2 * mp * mr / (mp + mr) if mp + mr else 0.0,
-                "coref_mentions": total.get("mentions", 0)})
+    for name, prefix in (("muc", "coref_muc"), ("e2e", "coref_e2e_muc")):
+        r = total[f"{name}_r_num"] / total[f"{name}_r_den"] if total.get(f"{name}_r_den") else 0.0
+        p = total[f"{name}_p_num"] / total[f"{name}_p_den"] if total.get(f"{name}_p_den") else 0.0
+        out.update({f"{prefix}_p": p, f"{prefix}_r": r, f"{prefix}_f1": 2 * p * r / (p + r) if p + r else 0.0})
+    out["coref_mentions"] = total.get("mentions", 0)
     return out
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _QUOTE_TRIM:
-        start += 1
-    while end > start and text[end - 1] in _QUOTE_TRIM:
-        end -= 1
-    return start, end
 
 
 def score_documents(golds: Sequence[GumDoc], preds: Sequence[Document],
                     spacy_ents: Sequence[Sequence[tuple[int, int, str]]] | None = None,
-                    quotes: bool = False) -> dict[str, Any]:
+                    ) -> dict[str, Any]:
     """All metrics for gold documents and the pipeline's output on them (same order)."""
     ent_pairs = [(gold_entity_spans(g), entity_spans(p)) for g, p in zip(golds, preds)]
     out: dict[str, Any] = {"documents": len(golds)}
@@ -431,15 +434,6 @@ def score_documents(golds: Sequence[GumDoc], preds: Sequence[Document],
     value = score_corpus(date_pairs, "overlap", same_label=True)
     out.update({"date_value_p": value.precision, "date_value_r": value.recall,
                 "date_value_f1": value.f1})
-
-    if quotes:
-        q_pairs = []
-        for g, p in zip(golds, preds):
-            gold = [Span(*_trimmed(g.text, e.start, e.end)) for e in g.spans("quote")]
-            pred = [Span(*_trimmed(p.text, q.start, q.end)) for q in p.quotes]
-            q_pairs.append((gold, pred))
-        out.update(score_corpus(q_pairs, "overlap", same_label=False).metrics("quote_span"))
-        out.update(score_corpus(q_pairs, "strict", same_label=False).metrics("quote_strict"))
     return out
 
 
@@ -450,13 +444,11 @@ def evaluate_gum(dir: Path, stages: list[str] | None = None,  # noqa: A002 (the 
     names = list(stages) if stages is not None else config.stage_names()
     captured: dict[int, list] = {}
     pipeline, skipped = build_pipeline(names, capture_ner=captured)
-    has_quotes = any("quotes" in s.provides for s in pipeline.stages)
     docs = [g.document() for g in golds]
     t0 = time.perf_counter()
     outputs = list(pipeline.run(docs, batch_size=batch_size))
     elapsed = time.perf_counter() - t0
-    out = score_documents(golds, outputs, [captured.get(id(d), []) for d in outputs],
-                          quotes=has_quotes)
+    out = score_documents(golds, outputs, [captured.get(id(d), []) for d in outputs])
     out.update({
         "stages": [n for n in pipeline.names if not n.startswith("probe.")],
         "skipped_stages": skipped,

@@ -19,6 +19,10 @@ class Suite:
     run: Callable[..., dict[str, Any]]  # (data dirs, compare=None) -> metrics
     description: str
     gated: tuple[str, ...] = ()  # metrics whose floors the baseline keeps
+    in_repo: bool = False  # data ships in this repository (our own gold), not in ../shared
+
+
+REPO = Path(__file__).resolve().parents[3]  # the checkout, for gold sets we ship ourselves
 
 
 def shared_dir() -> Path:
@@ -45,10 +49,20 @@ def _meantime(dirs: list[Path]) -> dict[str, Any]:
     return evaluate_meantime(dirs)
 
 
+def _quotes(dirs: list[Path]) -> dict[str, Any]:
+    from .quotes_eval import evaluate_quotes
+
+    return evaluate_quotes(dirs)
+
+
 def _gum(dirs: list[Path]) -> dict[str, Any]:
     from .gum import evaluate_gum
+    from .quotes_eval import evaluate_gum_quotes
 
-    return evaluate_gum(dirs[0])
+    metrics = evaluate_gum(dirs[0])
+    quotes = evaluate_gum_quotes(dirs[0], baseline=False)
+    metrics.update({f"quote_{k}": v for k, v in quotes.items() if isinstance(v, (int, float))})
+    return metrics
 
 
 SUITES: dict[str, Suite] = {
@@ -61,16 +75,21 @@ SUITES: dict[str, Suite] = {
               "MEANTIME (120 Wikinews articles): entity mentions, timex values, event mentions; "
               "bare spaCy NER scored in the same run (spacy_*)",
               gated=("entity_f1", "timex_value_f1")),
+        Suite("quotes", ("eval/quotes_gold.jsonl",), _quotes,
+              "our own quote gold set (texts we wrote): direct/indirect span F1 and speakers, "
+              "beside textacy's direct_quotations when textacy is installed",
+              gated=("direct_speaker_f1", "indirect_f1", "all_f1"), in_repo=True),
         Suite("gum", ("corpus/gum-wikinews-news",), _gum,
               "GUM news (24 Wikinews articles): named-entity mentions, coreference links, dates, quotes",
-              gated=("entity_f1", "coref_link_f1", "date_value_f1")),
+              gated=("entity_f1", "coref_e2e_muc_f1", "date_value_f1", "quote_annotated_f1")),
     ]
 }
 
 
 def resolve_data(suite: Suite, data: tuple[str, ...] = ()) -> list[Path]:
     """The data folders of a suite: given ones, else its defaults under ../shared."""
-    paths = [Path(d) for d in data] or [shared_dir() / d for d in suite.data]
+    base = REPO if suite.in_repo else shared_dir()
+    paths = [Path(d) for d in data] or [base / d for d in suite.data]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise NewsgraphError(f"eval {suite.name}: data not found: {', '.join(missing)} "

@@ -32,6 +32,8 @@ published_option = click.option("--published", callback=_date, metavar="YYYY-MM-
                                 help="Publication date for every input (overrides what they say).")
 max_bytes_option = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
                                 help="Largest single article file accepted.")
+kb_option = click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                         help="Your own actors file (same YAML format as the built-in KB; see docs/actors.md).")
 db_option = click.option("--db", default=config.db_path, show_default="newsgraph.duckdb",
                          help="DuckDB database file (env NEWSGRAPH_DB).")
 
@@ -61,14 +63,15 @@ def _documents(paths: tuple[str, ...], options: IngestOptions, problems: list[st
               help="Include the full document text in JSON output.")
 @published_option
 @max_bytes_option
-def analyze(paths, fmt, with_text, published, max_bytes) -> None:
+@kb_option
+def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
     """Analyse articles (files, directories, JSONL/CSV batches, or - for stdin) and print records."""
     from ..analysis import analyze_many
 
     problems: list[str] = []
     options = IngestOptions(published=published, max_bytes=max_bytes)
     records = []
-    for doc in analyze_many(_documents(paths, options, problems)):
+    for doc in analyze_many(_documents(paths, options, problems), kb_paths=kb_paths):
         record = to_record(doc)
         if not with_text:
             record["document"].pop("text", None)
@@ -91,7 +94,8 @@ def analyze(paths, fmt, with_text, published, max_bytes) -> None:
 @max_bytes_option
 @click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True,
               help="Documents per spaCy batch.")
-def ingest(paths, db, published, max_bytes, batch_size) -> None:
+@kb_option
+def ingest(paths, db, published, max_bytes, batch_size, kb_paths) -> None:
     """Analyse articles and store them in the database; already stored articles are skipped."""
     from tqdm import tqdm
 
@@ -114,7 +118,7 @@ def ingest(paths, db, published, max_bytes, batch_size) -> None:
                 yield doc
 
         progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
-        for doc in analyze_many(new_documents(), batch_size=batch_size):
+        for doc in analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths):
             added += store.add(doc)
             progress.update(1)
         progress.close()

@@ -1,6 +1,7 @@
 """The linguistic layer: spaCy sentences, tokens, parse and named entities."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Document, Sentence
@@ -9,6 +10,16 @@ from .spacy_model import load_model
 
 # Components newsgraph does not use; disabling them is part of the speed budget.
 UNUSED_COMPONENTS = ("lemmatizer",)
+# A line break inside a sentence of hard-wrapped text ("would leave\nby June"): spaCy makes
+# it a token of its own and parses across it badly. Only breaks followed by a lower-case
+# word or a number are joined, so titles and paragraph ends stay breaks.
+_WRAPPED_BREAK = re.compile(r"(?<=[\w,;])[ \t]*\n(?=[ \t]*[a-z0-9(])")
+
+
+def text_for_parse(text: str) -> str:
+    """The text spaCy sees: hard wraps inside sentences become spaces, same length, so every
+    offset into it is an offset into the original."""
+    return _WRAPPED_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
 @register
@@ -24,7 +35,7 @@ class ParseStage(Stage):
 
     def process_batch(self, docs: Sequence[Document]) -> None:
         try:
-            parsed = list(self.nlp.pipe(d.text for d in docs))
+            parsed = list(self.nlp.pipe(text_for_parse(d.text) for d in docs))
         except Exception:  # one bad text must not lose the batch: retry one by one
             for doc in docs:
                 run_guarded(self, doc, self)
@@ -33,7 +44,7 @@ class ParseStage(Stage):
             run_guarded(self, doc, lambda d, s=sdoc: self._attach(d, s))
 
     def __call__(self, doc: Document) -> None:
-        self._attach(doc, self.nlp(doc.text))
+        self._attach(doc, self.nlp(text_for_parse(doc.text)))
 
     @staticmethod
     def _attach(doc: Document, sdoc) -> None:
