@@ -55,6 +55,18 @@ def _quotes(dirs: list[Path]) -> dict[str, Any]:
     return evaluate_quotes(dirs)
 
 
+def _plover(dirs: list[Path]) -> dict[str, Any]:
+    from .events_eval import evaluate_plover
+
+    return evaluate_plover(dirs[0])
+
+
+def _petrarch(dirs: list[Path]) -> dict[str, Any]:
+    from .events_eval import evaluate_petrarch
+
+    return evaluate_petrarch(dirs[0])
+
+
 def _gum(dirs: list[Path]) -> dict[str, Any]:
     from .gum import evaluate_gum
     from .quotes_eval import evaluate_gum_quotes
@@ -75,6 +87,13 @@ SUITES: dict[str, Suite] = {
               "MEANTIME (120 Wikinews articles): entity mentions, timex values, event mentions; "
               "bare spaCy NER scored in the same run (spacy_*)",
               gated=("entity_f1", "timex_value_f1")),
+        Suite("events-plover", ("peers/PLOVER/PLOVER_GSR_CAMEO.txt",), _plover,
+              "PLOVER gold sentences (322): event type accuracy and macro-F1, actor/recipient "
+              "match; dev and held-out halves",
+              gated=("accuracy", "macro_f1", "actor_match", "recipient_match")),
+        Suite("events-petrarch", ("peers/petrarch2/PETR.UnitTest.gold.jsonl",), _petrarch,
+              "PETRARCH2 unit-test records (CAMEO mapped to PLOVER): event P/R/F1, actor codes",
+              gated=("event_f1", "actor_code_match", "recipient_code_match")),
         Suite("quotes", ("eval/quotes_gold.jsonl",), _quotes,
               "our own quote gold set (texts we wrote): direct/indirect span F1 and speakers, "
               "beside textacy's direct_quotations when textacy is installed",

@@ -1,2 +1,2 @@
 """Pipeline stages over one Document. Importing this package registers the built-in stages."""
-from . import actors, entities, genre, parse, quantities, quotes, timex  # noqa: F401
+from . import actors, entities, events, genre, parse, quantities, quotes, timex  # noqa: F401

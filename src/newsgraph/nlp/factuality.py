@@ -1,0 +1,181 @@
+"""Factuality of an event from the words around its trigger in the dependency parse.
+
+Classes (one per event, checked in this order, the first that applies wins):
+
+``counterfactual``  "would have" with an if-clause in the past perfect, or the if-clause itself
+``conditional``     an if/unless/provided clause, "in return for", "on condition", "conditions-based"
+``possible``        might, may, could, likely/unlikely to, possibly, perhaps, probably, want/hope to
+``negated``         not, n't, never, "no" before the event noun, "fail to"
+``future``          will, shall, "is set to", "plans to", "is expected to", "is going to", "about to"
+``asserted``        none of the above
+
+Independently, ``prescriptive`` tells an editorial prescription ("have to", "must", "need to",
+"should", "ought to" + verb): the events stage does not code those as events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"might", "may", "could"})
+PRESCRIPTIVE_AUX = frozenset({"must", "should", "ought"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+FUTURE_VERBS = frozenset({"plan", "intend", "schedule", "expect", "go", "set", "due", "aim",
+                          "prepare", "poise"})
+POSSIBLE_VERBS = frozenset({"want", "hope", "wish", "seek", "consider", "mull", "weigh"})
+POSSIBLE_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "able", "poised"})
+POSSIBLE_ADV = frozenset({"possibly", "perhaps", "probably", "maybe", "likely", "potentially"})
+NEGATIVE_VERBS = frozenset({"fail", "refrain"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "lest"})
+CONDITION_WORDS = ("conditions-based", "condition-based", "conditional", "on condition",
+                   "in return for", "in exchange for", "provided that", "as long as")
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True)
+class Factuality:
+    value: str
+    prescriptive: bool = False
+    cue: str | None = None
+
+
+def modal_chain(token) -> list:
+    """The trigger and the verbs it depends on within its clause: through ``xcomp``
+    ("is unlikely to take place"), ``conj`` (shared auxiliaries) and predicate adjectives."""
+    chain = [token]
+    current = token
+    while current.dep_ in ("xcomp", "conj", "acomp", "oprd", "pcomp", "auxpass", "advcl") \
+            and current.head.i != current.i:
+        if current.dep_ == "pcomp" and current.head.lower_ not in ("about", "to"):
+            break
+        if current.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in current.children):
+            break
+        current = current.head
+        if current.dep_ == "prep":  # "about to": prep -> its verb
+            current = current.head
+        chain.append(current)
+    return chain
+
+
+def _kids(tok, deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _in_condition(token) -> tuple[object | None, str | None]:
+    """The if/unless clause head that contains ``token`` (walking up clause boundaries)."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "advcl":
+            marks = [c.lower_ for c in current.children if c.dep_ == "mark"]
+            for mark in marks:
+                if mark in CONDITION_MARKS:
+                    return current, mark
+        if current.dep_ in ("ccomp", "relcl", "parataxis"):
+            return None, None
+        current = current.head
+    return None, None
+
+
+def _perfect(tok) -> bool:
+    return any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _has_would_have(tok) -> bool:
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("would", "could", "might", "'d") for a in aux) and "have" in aux
+
+
+def classify(token, extra: list | None = None) -> Factuality:
+    """The factuality of the event triggered at ``token``; ``extra`` adds tokens whose
+    modifiers also count (the event noun of a light verb or of "take place")."""
+    chain = modal_chain(token)
+    for tok in extra or ():
+        if tok not in chain:
+            chain.append(tok)
+    aux = []
+    negated = possible = future = prescriptive = conditional = counterfactual = False
+    cue = None
+    for tok in chain:
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass"):
+                aux.append((tok, low))
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj")
+                                        and low in NEGATORS):
+                negated, cue = True, cue or low
+            if child.dep_ == "advmod" and low in POSSIBLE_ADV:
+                possible, cue = True, cue or low
+            if child.dep_ in ("acomp", "oprd") and child.lemma_.lower() in POSSIBLE_ADJ | {low}:
+                if low in POSSIBLE_ADJ:
+                    possible, cue = True, cue or low
+            if child.dep_ == "advcl":
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if marks & CONDITION_MARKS:
+                    conditional, cue = True, cue or next(iter(marks & CONDITION_MARKS))
+                    if _perfect(child) and _has_would_have(tok):
+                        counterfactual = True
+            if child.dep_ == "prep" and low in ("in", "on"):
+                obj = [g.lower_ for g in child.children if g.dep_ == "pobj"]
+                if obj and obj[0] in ("return", "exchange", "condition"):
+                    conditional, cue = True, cue or f"{low} {obj[0]}"
+        lem = (tok.lemma_ or tok.lower_).lower()
+        if tok.i != token.i:
+            if lem in FUTURE_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX"):
+                future, cue = True, cue or lem
+            elif lem in POSSIBLE_VERBS:
+                possible, cue = True, cue or lem
+            elif lem in NEGATIVE_VERBS:
+                negated, cue = True, cue or lem
+            elif lem in ("have", "need") and tok.tag_ in ("VBP", "VBZ", "VB") \
+                    and any(c.dep_ == "xcomp" for c in tok.children):
+                prescriptive, cue = True, cue or f"{lem} to"
+            if tok.lower_ in POSSIBLE_ADJ:
+                possible, cue = True, cue or tok.lower_
+            if tok.lower_ == "about" or (tok.lower_ == "due" and tok.pos_ == "ADJ"):
+                future, cue = True, cue or tok.lower_
+    for tok, low in aux:
+        if low in FUTURE_AUX:
+            future = True
+        elif low in POSSIBLE_AUX:
+            possible = True
+        elif low in PRESCRIPTIVE_AUX:
+            prescriptive = True
+        elif low in ("would", "'d"):
+            if _has_would_have(tok):
+                # "would have" without an if-clause of its own: look for one in the sentence
+                sent = tok.sent
+                if any(t.dep_ == "advcl" and _perfect(t) and
+                       {c.lower_ for c in t.children if c.dep_ == "mark"} & CONDITION_MARKS
+                       for t in sent):
+                    counterfactual = True
+                else:
+                    possible = True
+            else:
+                future = True
+    head, mark = _in_condition(token)
+    if head is not None:
+        conditional, cue = True, cue or mark
+        if _perfect(head) and _has_would_have(head.head):
+            counterfactual = True
+    if not conditional:
+        window = " ".join(t.lower_ for t in chain[-1].subtree
+                          if not _inside_clause(t, chain[-1])).replace(" - ", "-")
+        for word in CONDITION_WORDS:
+            if word in window:
+                conditional, cue = True, cue or word
+                break
+    value = ("counterfactual" if counterfactual else "conditional" if conditional
+             else "possible" if possible else "negated" if negated
+             else "future" if future else "asserted")
+    return Factuality(value, prescriptive, cue)
+
+
+def _inside_clause(tok, root) -> bool:
+    """True when ``tok`` sits in a subordinate clause below ``root``."""
+    current = tok
+    while current.i != root.i and current.head.i != current.i:
+        if current.dep_ in CLAUSE_DEPS:
+            return True
+        current = current.head
+    return False

@@ -1,0 +1,167 @@
+"""The events stage on sentences written for these tests (PLOVER types, factuality,
+attribution, prescriptions)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Quote
+from newsgraph.nlp import event_lexicon as lex
+from newsgraph.nlp.entities import EntityStage
+from newsgraph.nlp.events import UNATTRIBUTED, EventStage, code_sentence
+
+
+@pytest.fixture
+def coded(parsed):
+    def make(text, published="2021-04-13", quotes=None):
+        doc = parsed(text, published)
+        EntityStage().process_batch([doc])
+        if quotes is not None:
+            doc.quotes = quotes
+            doc.provided.add("quotes")
+        EventStage().process_batch([doc])
+        assert not doc.errors, doc.errors
+        return doc
+
+    return make
+
+
+def types(doc):
+    return [e.event for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Portugal and Chile agreed to expand fishing quotas in the southern ocean.", "AGREE"),
+    ("The foreign minister of Peru met his Bolivian counterpart in Lima on Monday.", "CONSULT"),
+    ("The Dutch government praised Ghana for its handling of the election.", "SUPPORT"),
+    ("The junta pardoned forty political prisoners on Friday.", "CONCEDE"),
+    ("Kenya and Uganda shared intelligence on the smuggling network.", "COOPERATE"),
+    ("Norway donated medical supplies to hospitals in Yemen.", "AID"),
+    ("The rebels pulled out of the northern town after a week.", "RETREAT"),
+    ("The opposition called on the president to hold early elections.", "REQUEST"),
+    ("The ministry accused the militia of looting the villages.", "ACCUSE"),
+    ("The council rejected the proposal from the mining company.", "REJECT"),
+    ("The militia threatened to attack the convoy.", "THREATEN"),
+    ("Thousands of teachers demonstrated outside the parliament in Quito.", "PROTEST"),
+    ("Estonia expelled two Belarusian diplomats.", "SANCTION"),
+    ("The army deployed troops along the eastern border.", "MOBILIZE"),
+    ("Police arrested twelve journalists in the capital.", "COERCE"),
+    ("Gunmen attacked a police station in the north of the country.", "ASSAULT"),
+])
+def test_each_plover_type(coded, text, expected):
+    doc = coded(text)
+    assert expected in types(doc), [(e.event, e.event_text) for e in doc.events]
+
+
+def test_lexicon_covers_every_type():
+    for table in (lex.VERBS, lex.NOUNS):
+        assert {t for t, _ in table.values()} == set(lex.PLOVER_TYPES)
+
+
+def test_actor_recipient_and_passive(coded):
+    doc = coded("Rebel fighters were attacked by government troops near the river.")
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    assert "troops" in ev.actor[0]["name"]
+    assert "fighters" in ev.recipient[0]["name"]
+
+
+def test_compound_actor_and_with_recipient(coded):
+    doc = coded("Brazil and Argentina held talks with Paraguay on Tuesday.")
+    ev = next(e for e in doc.events if e.event == "CONSULT")
+    assert {a["name"] for a in ev.actor} == {"Brazil", "Argentina"}
+    assert [r["name"] for r in ev.recipient] == ["Paraguay"]
+    assert ev.date_text == "Tuesday"
+
+
+def test_location(coded):
+    doc = coded("Protesters rallied in Nairobi against the tax rise.")
+    ev = next(e for e in doc.events if e.event == "PROTEST")
+    assert ev.location and ev.location["name"] == "Nairobi"
+
+
+def test_nominal_event_with_its_date(coded):
+    doc = coded("The Franco-German accord of March 2019 covered the border crossings.")
+    ev = next(e for e in doc.events if e.event == "AGREE")
+    assert ev.event_text == "accord"
+    assert ev.date_text and "March 2019" in ev.date_text
+
+
+@pytest.mark.parametrize("text, etype, factuality", [
+    ("Peru signed the treaty last year.", "SUPPORT", "asserted"),
+    ("The two delegations did not meet last month.", "CONSULT", "negated"),
+    ("The envoys have never visited the region.", "CONSULT", "negated"),
+    ("Chile might host the next summit.", "CONSULT", "possible"),
+    ("The army is unlikely to withdraw before winter.", "RETREAT", "possible"),
+    ("The navy will withdraw its ships next week.", "RETREAT", "future"),
+    ("The union plans to strike in March.", "PROTEST", "future"),
+    ("The troops will not withdraw unless the rebels disarm.", "RETREAT", "conditional"),
+    ("The rebels released the hostages in return for a ransom.", "RETREAT", "conditional"),
+    ("If the guards had opened the gate, the crowd would have attacked the palace.",
+     "ASSAULT", "counterfactual"),
+])
+def test_factuality(coded, text, etype, factuality):
+    doc = coded(text)
+    ev = next(e for e in doc.events if e.event == etype)
+    assert ev.factuality == factuality
+
+
+@pytest.mark.parametrize("text", [
+    "The government has to negotiate with the strikers.",
+    "The donors must send more aid to the flooded provinces.",
+    "Both sides should sign the ceasefire without delay.",
+    "The neighbours need to stop arming the militias.",
+])
+def test_prescriptions_are_not_events(coded, text):
+    assert coded(text).events == []
+
+
+def test_reported_prescription_is_a_request(coded):
+    doc = coded("The minister said the rebels must release the hostages.")
+    assert types(doc) == ["REQUEST"]
+    assert "minister" in doc.events[0].actor[0]["name"]
+
+
+def test_attribution_said(coded):
+    doc = coded("Local officials said that soldiers burned the market.")
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    assert "officials" in ev.attributed_to
+
+
+def test_attribution_according_to(coded):
+    doc = coded("According to the Red Cross, militias kidnapped three nurses.")
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    assert ev.attributed_to == "the Red Cross" or "Red Cross" in ev.attributed_to
+
+
+def test_attribution_reportedly(coded):
+    doc = coded("The general has reportedly ordered his troops to leave the city.")
+    assert doc.events and doc.events[0].attributed_to == UNATTRIBUTED
+
+
+def test_attribution_from_quote_speaker(coded):
+    text = "“We attacked the depot at dawn,” the commander told reporters."
+    end = text.index("”") + 1
+    quote = Quote("q1", "direct", text[:end], 0, end, "told", None, "the commander",
+                  "Commander Lee")
+    doc = coded(text, quotes=[quote])
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    assert ev.attributed_to == "Commander Lee"
+
+
+def test_publication_date_rule(coded):
+    doc = coded("The council has condemned the shelling of the school.")
+    ev = next(e for e in doc.events if e.event == "ACCUSE")
+    assert ev.date == "2021-04-13"
+    past = coded("The council condemned the shelling of the school.")
+    assert next(e for e in past.events if e.event == "ACCUSE").date is None
+
+
+def test_requested_content_is_folded(coded):
+    doc = coded("The mayor urged the army to withdraw from the suburbs.")
+    assert types(doc) == ["REQUEST"]
+    assert doc.events[0].mode == "yield"
+    assert "army" in doc.events[0].recipient[0]["name"]
+
+
+def test_code_sentence_api():
+    events = code_sentence("Syria and Turkey agreed to reopen the border crossing.")
+    assert events and events[0].event == "AGREE"
