@@ -94,12 +94,15 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
 @max_bytes_option
 @click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True,
               help="Documents per spaCy batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes analysing in parallel (each loads spaCy; this process writes).")
 @kb_option
-def ingest(paths, db, published, max_bytes, batch_size, kb_paths) -> None:
+def ingest(paths, db, published, max_bytes, batch_size, workers, kb_paths) -> None:
     """Analyse articles and store them in the database; already stored articles are skipped."""
     from tqdm import tqdm
 
     from ..analysis import analyze_many
+    from ..parallel import analyze_parallel
     from ..store.duckdb_store import Store
 
     problems: list[str] = []
@@ -118,7 +121,11 @@ def ingest(paths, db, published, max_bytes, batch_size, kb_paths) -> None:
                 yield doc
 
         progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
-        for doc in analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths):
+        if workers > 1:
+            analysed = analyze_parallel(new_documents(), workers, batch_size, kb_paths)
+        else:
+            analysed = analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths)
+        for doc in analysed:
             added += store.add(doc)
             progress.update(1)
         progress.close()
