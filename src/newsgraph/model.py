@@ -110,6 +110,8 @@ class Event:
 
 @dataclass(slots=True)
 class Relation:
+    """subject -predicate-> object between actors (entity ids), as asserted by a source."""
+
     subject: str
     predicate: str
     object: str
@@ -117,10 +119,23 @@ class Relation:
     end: int
     attributed_to: str | None = None
     factuality: str = "asserted"
+    id: str = ""
+    date: str | None = None
+    subject_name: str | None = None
+    object_name: str | None = None
+    object_kind: str = "actor"  # actor | description (an object no actor stands for)
+    attributed_to_name: str | None = None
+    attributed_to_all: list[str] = field(default_factory=list)  # every co-source
+    attribution_via: str = "author"  # author | quote | according_to | ...
+    pattern: str = ""
+    cue: str | None = None
+    text: str = ""
 
 
 @dataclass(slots=True)
 class Commitment:
+    """A provision of an agreement: who must do what, by when, on which condition."""
+
     party: str
     action: str
     deadline: str | None = None
@@ -128,6 +143,22 @@ class Commitment:
     agreement: str | None = None
     agreement_date: str | None = None
     status_claims: list[dict[str, Any]] = field(default_factory=list)
+    id: str = ""
+    party_name: str | None = None
+    party_text: str | None = None
+    action_text: str = ""
+    object: str | None = None
+    object_entities: list[str] = field(default_factory=list)
+    deadline_text: str | None = None
+    condition_marker: str | None = None
+    condition_commitment: str | None = None  # id of the commitment this one depends on
+    counterpart_of: list[str] = field(default_factory=list)  # commitments that depend on it
+    agreement_parties: list[str] = field(default_factory=list)
+    agreement_text: str | None = None
+    stated_by: str | None = None
+    date: str | None = None  # when the provision was reported (publication date by default)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    party_from_description: bool = False
 
 
 @dataclass(slots=True)

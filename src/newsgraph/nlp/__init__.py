@@ -1,2 +1,3 @@
 """Pipeline stages over one Document. Importing this package registers the built-in stages."""
-from . import actors, entities, events, genre, parse, quantities, quotes, timex  # noqa: F401
+from . import (actors, commitments, entities, events, genre, parse, quantities, quotes,  # noqa: F401
+               relations, timex)
