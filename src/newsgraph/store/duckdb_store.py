@@ -2,7 +2,9 @@
 
 Documents are keyed by content hash, so ingesting the same article twice adds nothing.
 Each document and all its annotations are written in one transaction: an interrupted
-ingest leaves either the whole document or none of it.
+ingest leaves either the whole document or none of it. One process writes at a time (DuckDB's
+file lock); readers open the file read-only. The tables and their migrations are in
+``schema.py``; cross-document queries in ``queries.py``.
 """
 from __future__ import annotations
 
@@ -15,30 +17,11 @@ import duckdb
 from ..errors import NewsgraphError
 from ..model import Document, to_record
 
-SCHEMA_VERSION = 1
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL UNIQUE, external_id VARCHAR,
-    title VARCHAR, published DATE, source VARCHAR, url VARCHAR, genre VARCHAR,
-    language VARCHAR, text VARCHAR NOT NULL, record JSON NOT NULL,
-    ingested_at TIMESTAMP DEFAULT current_timestamp);
-CREATE TABLE IF NOT EXISTS entities (
-    doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR, type VARCHAR,
-    kb_id VARCHAR, code VARCHAR, mention_count INTEGER);
-CREATE TABLE IF NOT EXISTS mentions (
-    doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
-    text VARCHAR);
-CREATE TABLE IF NOT EXISTS timexes (
-    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, type VARCHAR,
-    value VARCHAR, mod VARCHAR);
-CREATE TABLE IF NOT EXISTS quantities (
-    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE,
-    unit VARCHAR, approximate BOOLEAN, of_entity VARCHAR);
-CREATE TABLE IF NOT EXISTS stage_errors (doc_id VARCHAR NOT NULL, stage VARCHAR, message VARCHAR);
-"""
-# Tables holding per-document annotations, deleted with their document.
-ANNOTATION_TABLES = ("entities", "mentions", "timexes", "quantities", "stage_errors")
+from . import schema
+from .rows import actor_id
+from .schema import ANNOTATION_TABLES, SCHEMA_VERSION, insert_many as _insert_many
+
+__all__ = ["Store", "SCHEMA_VERSION", "ANNOTATION_TABLES"]
 
 
 class Store:
@@ -56,12 +39,15 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
-        self.con.execute(SCHEMA)
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        if row[0] is None:
-            self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
-        elif row[0] > SCHEMA_VERSION:
-            raise NewsgraphError(f"{self.path}: written by a newer newsgraph (schema {row[0]})")
+        current = schema.version(self.con)
+        if current is not None and current > SCHEMA_VERSION:
+            raise NewsgraphError(f"{self.path}: written by a newer newsgraph (schema {current})")
+        schema.migrate(self.con)
+
+    @property
+    def version(self) -> int | None:
+        """The schema version of the open database."""
+        return schema.version(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -90,7 +76,8 @@ class Store:
                 [doc.id, doc.content_hash, doc.external_id, doc.title, doc.published, doc.source,
                  doc.url, doc.genre, doc.language, doc.text, json.dumps(record, ensure_ascii=False)])
             _insert_many(con, "entities", [
-                (doc.id, e.id, e.name, e.type, e.kb_id, e.code, len(e.mentions)) for e in doc.entities])
+                (doc.id, e.id, e.name, e.type, e.kb_id, e.code, len(e.mentions),
+                 actor_id({"id": e.id, "kb_id": e.kb_id})) for e in doc.entities])
             _insert_many(con, "mentions", [
                 (doc.id, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
             _insert_many(con, "timexes", [
@@ -99,6 +86,7 @@ class Store:
                 (doc.id, q.start, q.end, q.text, q.value, q.unit, q.approximate, q.of)
                 for q in doc.quantities])
             _insert_many(con, "stage_errors", [(doc.id, e.stage, e.message) for e in doc.errors])
+            schema.write_v2_rows(con, record)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -118,8 +106,11 @@ class Store:
         """Counts of documents and of each annotation, plus the date range."""
         out: dict[str, Any] = {}
         out["documents"] = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        for table in ANNOTATION_TABLES:
-            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        present = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        for table in (*ANNOTATION_TABLES, "actors"):
+            if table in present:  # a read-only v1 database lacks the v2 tables
+                out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         out["distinct_entities"] = self.con.execute(
             "SELECT count(DISTINCT entity_id) FROM entities").fetchone()[0]
         first, last = self.con.execute("SELECT min(published), max(published) FROM documents").fetchone()
@@ -128,9 +119,3 @@ class Store:
         out["genres"] = dict(self.con.execute(
             "SELECT coalesce(genre, 'unknown'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall())
         return out
-
-
-def _insert_many(con, table: str, rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)

@@ -1,0 +1,162 @@
+"""The store's tables and their versioned migrations.
+
+A new database is created at version 1 and then migrated like any old one, so a fresh store
+and an upgraded store always have the same tables. Each migration runs in one transaction and
+appends its version to ``schema_version``; the highest row is the database's version.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import duckdb
+
+SCHEMA_VERSION = 2
+
+V1 = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL UNIQUE, external_id VARCHAR,
+    title VARCHAR, published DATE, source VARCHAR, url VARCHAR, genre VARCHAR,
+    language VARCHAR, text VARCHAR NOT NULL, record JSON NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR, type VARCHAR,
+    kb_id VARCHAR, code VARCHAR, mention_count INTEGER);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
+    text VARCHAR);
+CREATE TABLE IF NOT EXISTS timexes (
+    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, type VARCHAR,
+    value VARCHAR, mod VARCHAR);
+CREATE TABLE IF NOT EXISTS quantities (
+    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE,
+    unit VARCHAR, approximate BOOLEAN, of_entity VARCHAR);
+CREATE TABLE IF NOT EXISTS stage_errors (doc_id VARCHAR NOT NULL, stage VARCHAR, message VARCHAR);
+"""
+
+V2 = """
+ALTER TABLE entities ADD COLUMN actor_id VARCHAR;
+CREATE TABLE quotes (
+    doc_id VARCHAR NOT NULL, quote_id VARCHAR, kind VARCHAR, start_char INTEGER,
+    end_char INTEGER, text VARCHAR, cue VARCHAR, medium VARCHAR, speaker VARCHAR,
+    speaker_actor VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, co_speakers VARCHAR[]);
+CREATE TABLE events (
+    doc_id VARCHAR NOT NULL, event_id VARCHAR, event VARCHAR, mode VARCHAR, context VARCHAR[],
+    actor_ids VARCHAR[], actor_names VARCHAR[], actor_codes VARCHAR[],
+    recipient_ids VARCHAR[], recipient_names VARCHAR[], recipient_codes VARCHAR[],
+    actor_key VARCHAR, recipient_key VARCHAR,
+    date VARCHAR, day DATE, date_text VARCHAR,
+    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+    location_entity VARCHAR, factuality VARCHAR, attributed_to VARCHAR, attributed_to_id VARCHAR,
+    event_text VARCHAR, start_char INTEGER, end_char INTEGER);
+CREATE TABLE relations (
+    doc_id VARCHAR NOT NULL, relation_no INTEGER, subject VARCHAR, subject_id VARCHAR,
+    subject_name VARCHAR, predicate VARCHAR, object VARCHAR, object_id VARCHAR,
+    object_name VARCHAR, factuality VARCHAR, attributed_to VARCHAR, attributed_to_id VARCHAR,
+    start_char INTEGER, end_char INTEGER);
+CREATE TABLE commitments (
+    doc_id VARCHAR NOT NULL, commitment_no INTEGER, party VARCHAR, party_id VARCHAR,
+    party_name VARCHAR, action VARCHAR, deadline VARCHAR, condition VARCHAR, agreement VARCHAR,
+    agreement_date VARCHAR, status_claims JSON);
+CREATE TABLE actors (
+    actor_id VARCHAR PRIMARY KEY, kb_id VARCHAR, name VARCHAR, type VARCHAR, code VARCHAR,
+    aliases VARCHAR[], doc_count INTEGER, mention_count INTEGER, first_seen DATE,
+    last_seen DATE);
+"""
+
+# Tables with one or more rows per document (what a document's transaction writes).
+ANNOTATION_TABLES = ("entities", "mentions", "timexes", "quantities", "stage_errors",
+                     "quotes", "events", "relations", "commitments")
+ALL_TABLES = ("documents", *ANNOTATION_TABLES, "actors")
+
+
+def insert_many(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def write_v2_rows(con: duckdb.DuckDBPyConnection, record: dict, update_entities: bool = False) -> None:
+    """Insert the v2 rows of one record (inside the caller's transaction).
+
+    ``update_entities`` sets ``entities.actor_id`` of rows written before v2 (migration).
+    """
+    from .rows import document_rows
+
+    rows = document_rows(record)
+    for table in ("quotes", "events", "relations", "commitments"):
+        insert_many(con, table, rows[table])
+    if rows["actors"]:
+        con.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE SET"
+            " kb_id = coalesce(actors.kb_id, excluded.kb_id),"
+            " name = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP' THEN excluded.name"
+            "        ELSE actors.name END,"
+            " code = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP'"
+            "        THEN coalesce(excluded.code, actors.code) ELSE coalesce(actors.code, excluded.code) END,"
+            " type = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP' THEN excluded.type"
+            "        ELSE actors.type END,"
+            " aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))),"
+            " doc_count = actors.doc_count + 1,"
+            " mention_count = actors.mention_count + excluded.mention_count,"
+            " first_seen = least(actors.first_seen, excluded.first_seen),"
+            " last_seen = greatest(actors.last_seen, excluded.last_seen)",
+            rows["actors"])
+    if not update_entities:
+        return
+    doc_id = record["document"]["id"]
+    for _doc, entity, actor in rows["entity_actor"]:
+        con.execute("UPDATE entities SET actor_id = ? WHERE doc_id = ? AND entity_id = ?",
+                    [actor, doc_id, entity])
+
+
+def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Add quotes, events, relations, commitments and actors; fill them from stored records."""
+    for statement in V2.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    for (record,) in con.execute("SELECT record FROM documents ORDER BY ingested_at, id").fetchall():
+        write_v2_rows(con, json.loads(record), update_entities=True)
+    # Entities of records without an id map (should not happen) still get an actor id.
+    con.execute("UPDATE entities SET actor_id = coalesce(kb_id, entity_id) WHERE actor_id IS NULL")
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v1_to_v2}
+
+
+def version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The database's schema version; None for an empty database."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        " AND table_schema = 'main'").fetchone()[0]
+    if not exists:
+        return None
+    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Create or upgrade the schema to SCHEMA_VERSION; returns the versions applied."""
+    current = version(con)
+    applied = []
+    if current is None:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(V1)
+            con.execute("INSERT INTO schema_version VALUES (1)")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        current = 1
+    for target in range(current + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            MIGRATIONS[target](con)
+            con.execute("INSERT INTO schema_version VALUES (?)", [target])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(target)
+    return applied
