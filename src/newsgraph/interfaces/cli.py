@@ -96,14 +96,29 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
               help="Documents per spaCy batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes analysing in parallel (each loads spaCy; this process writes).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: analyse JSONL/Parquet partitions on a Ray cluster, then load the records.")
+@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local one).")
+@click.option("--staging", type=click.Path(path_type=Path), default=None,
+              help="Folder for the Ray engine's Parquet records (default: DB name + '.records').")
 @kb_option
-def ingest(paths, db, published, max_bytes, batch_size, workers, kb_paths) -> None:
+def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_address, staging,
+           kb_paths) -> None:
     """Analyse articles and store them in the database; already stored articles are skipped."""
     from tqdm import tqdm
 
     from ..analysis import analyze_many
     from ..parallel import analyze_parallel
     from ..store.duckdb_store import Store
+
+    if engine == "ray":
+        from ..distributed import run_ray
+
+        staging = staging or Path(f"{db}.records")
+        run_ray(list(paths), staging, address=ray_address, workers=workers, batch_size=batch_size,
+                published=published, kb_paths=kb_paths)
+        _load_records(staging, db)
+        return
 
     problems: list[str] = []
     options = IngestOptions(published=published, max_bytes=max_bytes)
@@ -134,6 +149,35 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, kb_paths) -> No
                f"problem(s); {total} document(s) in {db}")
     if problems:
         sys.exit(1)
+
+
+def _load_records(folder: Path, db: str) -> None:
+    from ..distributed import records_as_documents
+    from ..store.duckdb_store import Store
+
+    problems: list[str] = []
+    added = skipped = 0
+    with Store(db) as store:
+        for doc in records_as_documents(folder, problems):
+            if store.add(doc):
+                added += 1
+            else:
+                skipped += 1
+        total = store.stats()["documents"]
+    for problem in problems:
+        click.echo(f"newsgraph: skipped {problem}", err=True)
+    click.echo(f"loaded {added} new document(s), {skipped} already stored, {len(problems)} "
+               f"problem(s); {total} document(s) in {db}")
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load(folder, db) -> None:
+    """Bulk-load Parquet analysis records (from `ingest --engine ray`) into the database."""
+    _load_records(folder, db)
 
 
 @cli.command()
@@ -201,13 +245,15 @@ def bench(corpus, docs, batch_size, json_out) -> None:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
-def _register_eval() -> None:
+def _register_subcommands() -> None:
+    from . import query_cli
     from .eval_cli import eval_group
 
     cli.add_command(eval_group)
+    query_cli.register(cli)
 
 
-_register_eval()
+_register_subcommands()
 
 
 def main() -> None:
