@@ -4,14 +4,22 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 DB ?= newsgraph.duckdb
 
-.PHONY: install demo test eval check clean
+.PHONY: install install-dev demo test eval clean
 
+# The product alone (the demo needs nothing more).
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,export]'
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# Plus what the tests exercise: pytest, the export libraries and the Ray engine.
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,export,ray]'
 	touch $@
 
 demo: install
@@ -19,10 +27,10 @@ demo: install
 	$(BIN)/newsgraph stats --db $(DB)
 	$(BIN)/newsgraph analyze examples/ --format table
 
-test: install
+test: install-dev
 	$(BIN)/pytest
 
-eval: install
+eval: install-dev
 	$(BIN)/newsgraph eval --check
 
 clean:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from .errors import InputError, NewsgraphError
 from .model import Document, from_record, to_record
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz", ".ndjson")
+READ_CPUS = 0.25
 
 
 class RecordMaker:
@@ -61,6 +63,7 @@ def run_ray(paths: list[str], out_dir: Path, address: str | None = None, workers
     """Analyse JSONL/Parquet inputs on a Ray cluster; write Parquet records to ``out_dir``."""
     try:
         import ray
+        import ray.data
     except ImportError:
         raise NewsgraphError("the Ray engine needs Ray: pip install 'newsgraph[ray]'") from None
     jsonl = [p for p in paths if p.endswith(JSONL_SUFFIXES)]
@@ -68,16 +71,28 @@ def run_ray(paths: list[str], out_dir: Path, address: str | None = None, workers
     unknown = sorted(set(paths) - set(jsonl) - set(parquet))
     if unknown:
         raise NewsgraphError(f"the Ray engine reads JSON Lines or Parquet; not: {', '.join(unknown)}")
-    ray.init(address=address, ignore_reinit_error=True, include_dashboard=False,
-             log_to_driver=False, configure_logging=False)
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    if address is None and not ray.is_initialized():
+        # A local cluster sized for the analysing actors plus the readers and the writer.
+        ray.init(num_cpus=workers + 1, include_dashboard=False, log_to_driver=False,
+                 configure_logging=False)
+    else:
+        ray.init(address=address, ignore_reinit_error=True, include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)
     datasets = []
+    # Reading is light: a small CPU share keeps it schedulable while the analysing actors hold
+    # whole CPUs (with equal shares, the actors can starve the readers and the job hangs).
     if jsonl:
-        datasets.append(ray.data.read_json([str(Path(p).resolve()) for p in jsonl], lines=True))
+        datasets.append(ray.data.read_json([str(Path(p).resolve()) for p in jsonl], lines=True,
+                                           num_cpus=READ_CPUS))
     if parquet:
-        datasets.append(ray.data.read_parquet([str(Path(p).resolve()) for p in parquet]))
+        datasets.append(ray.data.read_parquet([str(Path(p).resolve()) for p in parquet],
+                                              num_cpus=READ_CPUS))
     dataset = datasets[0].union(*datasets[1:]) if len(datasets) > 1 else datasets[0]
     records = dataset.map_batches(
-        RecordMaker, batch_size=batch_size, batch_format="pyarrow", concurrency=workers,
+        RecordMaker, batch_size=batch_size, batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
         fn_constructor_kwargs={"published": published.isoformat() if published else None,
                                "kb_paths": tuple(kb_paths)})
     out_dir.mkdir(parents=True, exist_ok=True)
