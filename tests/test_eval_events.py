@@ -83,3 +83,15 @@ def test_real_plover_gold_floor():
     assert rep["n"] == 80
     assert rep["accuracy"] > 0.5
     assert rep["coverage"] > 0.7
+
+
+def test_evaluator_runs_the_configured_pipeline(monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_STAGES", "parse.v1,entities.v1")
+    (doc, top), = ee.code_texts(["Chile attacked Peru on Monday."])
+    assert top is None and doc.events == []  # events.v1 disabled: nothing to score
+    monkeypatch.delenv("NEWSGRAPH_STAGES")
+    pipe = ee.configured_pipeline()
+    assert "actors.v1" in pipe.names and "events.v1" in pipe.names
+    pairs = ee.code_texts(["Chile attacked Peru on Monday.", "Norway praised Ghana."])
+    assert [top.event for _doc, top in pairs] == ["ASSAULT", "SUPPORT"]
+    assert all(doc.nlp is None for doc, _ in pairs)  # batched through Pipeline.run

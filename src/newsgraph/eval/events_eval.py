@@ -127,10 +127,50 @@ def top_event(doc) -> Any:
     return min(enumerate(doc.events), key=key)[1]
 
 
-def _code(text: str):
-    from ..nlp.events import code_document
+_PIPELINES: dict[tuple[str, ...], Any] = {}
 
-    return code_document(text)
+
+class _TopEventProbe:
+    """A last pipeline step that picks each document's top event while ``doc.nlp`` (which
+    ``Pipeline`` releases after the batch) is still there."""
+
+    name = "eval.top-event"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.top: dict[str, Any] = {}
+
+    def process_batch(self, docs) -> None:
+        for doc in docs:
+            self.top[doc.id] = top_event(doc) if doc.nlp is not None else None
+
+
+def configured_pipeline(names: Sequence[str] | None = None):
+    """The configured pipeline (``config.stage_names()``: NEWSGRAPH_STAGES or the defaults)
+    plus the top-event probe; built once per stage list."""
+    from ..config import stage_names
+    from ..pipeline import Pipeline
+
+    key = tuple(names if names is not None else stage_names())
+    if key not in _PIPELINES:
+        base = Pipeline.from_names(key)
+        _PIPELINES[key] = (Pipeline([*base.stages, _TopEventProbe()]), base.stages)
+    return _PIPELINES[key][0]
+
+
+def code_texts(texts: Sequence[str], names: Sequence[str] | None = None,
+               batch_size: int = 32) -> list[tuple[Any, Any]]:
+    """Run the configured pipeline over ``texts`` in batches: (Document, top event) pairs."""
+    from ..model import Document
+
+    pipe = configured_pipeline(names)
+    probe = pipe.stages[-1]
+    probe.top.clear()
+    docs = [Document(text=t, id=f"eval-{i}") for i, t in enumerate(texts)]
+    out = [(doc, probe.top.get(doc.id)) for doc in pipe.run(docs, batch_size=batch_size)]
+    probe.top.clear()
+    return out
 
 
 # ---------------------------------------------------------------- PLOVER GSR
@@ -196,7 +236,7 @@ def evaluate_plover(path: Path | str, limit: int | None = None) -> dict[str, Any
     """Type accuracy, macro-F1, actor/recipient match, confusion and coverage on the GSR;
     also split into the dev and held-out halves."""
     gold = load_plover(path)[:limit]
-    predicted = [top_event(_code(rec["text"])) for rec in gold]
+    predicted = [top for _doc, top in code_texts([rec["text"] for rec in gold])]
     report = score_plover(gold, predicted)
     for part in ("dev", "heldout"):
         idx = [i for i, rec in enumerate(gold) if split_of(rec["id"]) == part]
@@ -321,7 +361,8 @@ def evaluate_petrarch(path: Path | str, cameo_map: Path | str | None = None,
     unmapped = 0
     src_total = src_hit = src_root = tgt_total = tgt_hit = tgt_root = 0
     pairs = []
-    for rec in records:
+    coded = code_texts([rec["text"] for rec in records])
+    for rec, (doc, top) in zip(records, coded):
         gold = []
         for ge in rec.get("gold_events") or []:
             label = cameo_to_plover(ge.get("event", ""), table)
@@ -329,9 +370,7 @@ def evaluate_petrarch(path: Path | str, cameo_map: Path | str | None = None,
                 unmapped += 1
                 continue
             gold.append((label, ge))
-        doc = _code(rec["text"])
         preds = [(ev.event, ev) for ev in doc.events]  # CAMEO codes surface intent as the act
-        top = top_event(doc)
         if gold:
             pairs.append((gold[0][0], top.event if top is not None else NO_EVENT))
         remaining = list(preds)

@@ -63,6 +63,28 @@ ASSAULT: attack, assault, bomb/aerial, shell/heavy-weapons, shoot/firearms, kill
 REQUEST: pressure, lobby, encourage, persuade, convince
 CONCEDE: allow, permit
 COERCE: deface/cyber, prevent/restrict, disperse/restrict, quell/restrict
+AGREE: swear, assure, sign on
+SUPPORT: commend, laud, acclaim, extol, vouch, uphold, champion
+COOPERATE: ally
+AID: resettle, vaccinate
+RETREAT: repatriate/release, unfreeze, reinstate, demilitarize/disarm, decommission/disarm
+REQUEST: beseech, entreat, solicit, invite
+ACCUSE: complain/disapprove, protest/disapprove, reproach/disapprove, scold/disapprove,
+        admonish/disapprove, berate/disapprove, vilify/disapprove, smear/disapprove,
+        inspect/investigate, scrutinize/investigate, scrutinise/investigate,
+        interrogate/investigate, audit/investigate
+REJECT: disown, contradict, overrule, boycott, scrap, annul, revoke, nullify, abrogate
+THREATEN: blackmail
+PROTEST: strike/boycott, petition/demo
+SANCTION: blacklist, isolate, boycott/boycott, penalize, penalise, punish, ostracize,
+          ostracise, disinvest, divest
+MOBILIZE: patrol/troops, garrison/troops, amass/troops, rearm/weapons
+COERCE: abduct/abduct, harass/restrict, intimidate/restrict, expel/deport, extradite/deport,
+        quarantine/restrict, raze/destroy, evict/deport, disband/ban, dissolve/ban,
+        prohibit/ban, forbid/ban, gag/censor, muzzle/censor, jam/censor
+ASSAULT: shoot/firearms, snipe/firearms, detonate/explosives, lynch, maim, overrun, storm,
+         raze/destroy, pillage/destroy, ransack/destroy, firebomb/explosives,
+         mortar/heavy-weapons, rocket/heavy-weapons, poison, strangle, exterminate/massacre
 """
 
 # Verb + particle / preposition (checked before the bare verb).
@@ -79,9 +101,11 @@ RETREAT: "pull out"/withdraw, "pull back"/withdraw, "move out"/withdraw, "step d
          "stand down"/disarm, "back off"/withdraw
 REQUEST: "call on", "call upon", "call for", "appeal to", "appeal for", "push for",
          "press for", "plead for", "ask for"
-ACCUSE: "speak out"/disapprove, "lash out"/disapprove, "look into"/investigate,
+ACCUSE: "speak out"/disapprove, "complain about"/disapprove, "complain of"/disapprove,
+        "hit out"/disapprove, "point finger"/allege, "lash out"/disapprove, "look into"/investigate,
         "rail against"/disapprove, "protest against"/disapprove
-REJECT: "turn down", "walk out", "pull out of"
+REJECT: "turn down", "walk out", "pull out of", "back out", "rule out", "opt out",
+        "refuse to"
 PROTEST: "march on"/demo, "rise up"/riot, "take to"/demo
 SANCTION: "break off"/withdraw, "cut off"/discontinue, "close down"/withdraw
 MOBILIZE: "build up"/troops, "mass up"/troops
@@ -94,7 +118,9 @@ ASSAULT: "open fire"/firearms, "fire on"/firearms, "fire at"/firearms, "blow up"
 
 # Verb + head lemma of its direct object ("cut ties" -> SANCTION). Checked before the verb.
 _VERB_OBJECT = """
-AGREE: "reach agreement", "reach deal", "reach accord", "reach consensus", "reach compromise",
+AGREE: "offer concession", "offer compromise", "offer talk", "make commitment",
+       "give assurance", "give guarantee", "reach understanding", "reach settlement",
+       "reach agreement", "reach deal", "reach accord", "reach consensus", "reach compromise",
        "strike deal", "conclude agreement", "conclude deal", "make offer", "make promise",
        "make pledge", "accept proposal", "accept offer", "accept plan", "accept mediation"
 CONSULT: "hold talk", "hold meeting", "hold negotiation", "hold discussion",
@@ -113,9 +139,12 @@ AID: "provide aid", "send aid", "give aid", "deliver aid", "grant asylum"/asylum
      "offer asylum"/asylum, "provide asylum"/asylum, "provide assistance",
      "give assistance", "send assistance", "extend credit", "grant loan"
 CONCEDE: "ease restriction", "ease ban", "lift ban", "accept demand", "meet demand",
-         "make concession", "offer concession", "grant amnesty", "grant pardon",
+         "make concession", "ease measure", "relax measure", "lift measure",
+         "heed call", "heed demand", "grant demand", "bow pressure", "grant amnesty", "grant pardon",
          "drop charge", "admit responsibility"
-RETREAT: "lift sanction"/ease, "lift embargo"/ease, "lift blockade"/withdraw,
+RETREAT: "pay compensation"/return, "pay reparation"/return, "free prisoner"/release,
+         "release prisoner"/release, "swap prisoner"/release, "exchange prisoner"/release,
+         "hand power"/resign, "relinquish power"/resign, "lift sanction"/ease, "lift embargo"/ease, "lift blockade"/withdraw,
          "lift curfew", "lift siege"/withdraw, "withdraw troop"/withdraw,
          "withdraw force"/withdraw, "declare ceasefire"/ceasefire, "declare truce"/ceasefire,
          "observe ceasefire"/ceasefire, "announce ceasefire"/ceasefire,
@@ -128,13 +157,19 @@ ACCUSE: "lodge protest"/disapprove, "lodge complaint"/allege, "file complaint"/a
         "open inquiry"/investigate, "launch inquiry"/investigate,
         "open hearing"/investigate, "launch probe"/investigate, "express concern"/disapprove,
         "voice concern"/disapprove, "raise concern"/disapprove, "find guilty"/disapprove
-REJECT: "reject proposal", "reject offer", "reject plan", "reject demand"
+REJECT: "reject proposal", "reject offer", "reject plan", "reject demand",
+        "violate ban"/change, "defy ban"/change, "defy order"/change, "violate order"/change,
+        "ignore ultimatum"/yield, "ignore demand"/yield, "ignore call"/change,
+        "break ban"/change, "flout ban"/change, "defy ultimatum"/yield
 THREATEN: "issue warning", "issue ultimatum", "issue threat", "make threat"
 PROTEST: "stage protest"/demo, "hold protest"/demo, "hold rally"/demo, "stage rally"/demo,
          "hold demonstration"/demo, "stage demonstration"/demo, "stage sit-in"/demo,
          "stop work"/boycott, "collect signature"/demo, "go strike"/boycott,
          "block road"/obstruct, "block bridge"/obstruct, "block highway"/obstruct,
-         "block street"/obstruct, "block traffic"/obstruct, "block entrance"/obstruct
+         "block street"/obstruct, "block traffic"/obstruct, "block entrance"/obstruct,
+         "block transport"/obstruct, "block access"/obstruct, "block railway"/obstruct,
+         "block port"/obstruct, "shun work"/boycott, "boycott work"/boycott,
+         "boycott class"/boycott, "boycott election"/boycott, "boycott vote"/boycott
 SANCTION: "cut tie"/withdraw, "sever tie"/withdraw, "sever relation"/withdraw,
           "break tie"/withdraw, "break relation"/withdraw, "cut relation"/withdraw,
           "impose sanction", "impose embargo", "recall ambassador"/withdraw,
@@ -148,7 +183,11 @@ MOBILIZE: "send troop"/troops, "deploy troop"/troops, "mass troop"/troops,
           "send warship"/weapons, "test missile"/weapons, "put alert"/troops,
           "raise alert"/troops, "heighten alert"/troops, "step security"/police,
           "tighten security"/police, "beef security"/police, "call reservist"/troops,
-          "hold exercise"/troops, "conduct exercise"/troops
+          "hold exercise"/troops, "conduct exercise"/troops, "strengthen force"/troops,
+          "reinforce force"/troops, "boost force"/troops, "increase troop"/troops,
+          "boost troop"/troops, "bolster force"/troops, "bolster troop"/troops,
+          "strengthen troop"/troops, "beef force"/troops, "mass force"/troops,
+          "call reserve"/troops, "put troop"/troops, "station troop"/troops
 COERCE: "impose curfew"/curfew, "impose restriction"/restrict, "impose ban"/ban,
         "declare emergency"/martial-law, "impose law"/martial-law,
         "place arrest"/arrest, "take custody"/arrest, "hold prisoner"/arrest,
@@ -189,12 +228,12 @@ PROTEST: protest/demo, demonstration/demo, rally/demo, march/demo, strike/boycot
          sit-in/demo, walkout/boycott, picket/demo, unrest/riot
 SANCTION: sanction, embargo, expulsion/expel, suspension/discontinue, conviction/convict,
           designation
-MOBILIZE: mobilization/troops, mobilisation/troops, deployment/troops, buildup/troops,
+MOBILIZE: patrol/troops, reinforcement/troops, mobilization/troops, mobilisation/troops, deployment/troops, buildup/troops,
           build-up/troops, exercise/troops, drill/troops, maneuver/troops, manoeuvre/troops
 COERCE: arrest/arrest, detention/arrest, raid/seize, crackdown/restrict, ban/ban,
         curfew/curfew, censorship/censor, deportation/deport, seizure/seize,
         occupation/seize, blockade/restrict, siege/restrict, confiscation/seize
-ASSAULT: attack, assault, bombing/aerial, airstrike/aerial, air-strike/aerial,
+ASSAULT: cleansing/cleansing, atrocity, bloodshed, attack, assault, bombing/aerial, airstrike/aerial, air-strike/aerial,
          shelling/heavy-weapons, shooting/firearms, killing, massacre/massacre,
          assassination/assassinate, kidnapping/abduct, abduction/abduct, ambush, fighting,
          clash, violence, bombardment/heavy-weapons, invasion, offensive, explosion/explosives,
@@ -216,15 +255,18 @@ reiterate repeat tighten extend expand impose enforce
 GENERIC_HEADS = frozenset("""
 ton tons amount shipment consignment batch load effort campaign operation mission series
 wave process package kind form number lot quantity day days week weeks plan programme program
+dollar dollars euro euros pound pounds yuan yen rupee rupees sum worth value million billion
 """.split())
 
 # Things given: giving them is AID, cutting them is SANCTION.
 AID_OBJECTS = frozenset("""
 aid assistance arm weapon food medicine supply fund money loan credit relief grain fuel
-equipment ammunition vaccine shelter asylum expertise
+equipment ammunition vaccine shelter asylum expertise base sanctuary haven refuge
+training
 """.split())
 GIVE_VERBS = frozenset("give provide send deliver supply donate ship grant airlift extend".split())
-CUT_VERBS = frozenset("reduce cut slash curtail withhold halt suspend stop freeze".split())
+CUT_VERBS = frozenset("""reduce cut slash curtail withhold halt suspend stop freeze prohibit
+deny block""".split())
 SHARE_VERBS = frozenset("share exchange".split())
 EASE_VERBS = frozenset("lift ease relax shorten loosen end remove scrap".split())
 REPRESS_VERBS = frozenset("prevent disperse break ban suppress quell crush block".split())
@@ -257,7 +299,7 @@ warn
 INTENT_ADJECTIVES = frozenset("ready willing prepared eager keen determined open".split())
 
 # Intent verbs whose complement decides between AGREE (cooperation) and THREATEN (conflict).
-INTENT_VERBS = frozenset("promise pledge vow offer commit undertake guarantee".split())
+INTENT_VERBS = frozenset("promise pledge vow swear offer commit undertake guarantee".split())
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
@@ -292,6 +334,32 @@ dozens employee employees staff teacher teachers nurse nurses mujahidin interloc
 interlocutors stakeholder stakeholders secretary-general secretary chairman head
 """.split())
 
+# Heads that name one person (for pronoun agreement: "he"/"she" -> a person).
+PERSON_NOUNS = frozenset("""
+official minister president premier leader spokesman spokeswoman spokesperson soldier
+policeman officer rebel militant envoy diplomat ambassador representative member king queen
+prince emperor general commander chief mayor governor senator lawmaker legislator doctor
+journalist prisoner hostage gunman bomber attacker monk priest bishop employee teacher
+nurse secretary-general secretary chairman head judge prosecutor negotiator activist
+student worker farmer citizen resident refugee candidate counterpart chancellor
+""".split())
+
+# Document nouns: a declaration or resolution is not itself a party to an event.
+DOCUMENT_NOUNS = frozenset("""
+declaration statement resolution report letter communique communiqué decree law bill
+motion note memo memorandum message
+""".split())
+
+
+# Verbs of acceptance: negated, they are refusals ("would not meet the demands").
+ACCEPT_VERBS = frozenset("""accept agree meet approve endorse consent comply recognize recognise
+heed grant""".split())
+
+# Verbs with a preposition whose object is an event noun that gives the type ("engaged in
+# ethnic cleansing", "took part in the talks", "resorted to violence").
+PREP_LIGHT_VERBS = frozenset("""engage participate join resort return proceed embark
+""".split())
+
 
 def _parse_block(block: str) -> dict[str, tuple[str, str | None]]:
     table: dict[str, tuple[str, str | None]] = {}
@@ -320,6 +388,8 @@ VERBS = _parse_block(_VERBS)
 PHRASAL = _parse_block(_PHRASAL)
 VERB_OBJECT = _parse_block(_VERB_OBJECT)
 NOUNS = _parse_block(_NOUNS)
+KNOWN_VERBS = frozenset(VERBS) | LIGHT_VERBS | {k.split()[0] for k in PHRASAL} | \
+    {k.split()[0] for k in VERB_OBJECT}
 
 
 def lexicon_size() -> dict[str, int]:

@@ -10,7 +10,11 @@ Classes (one per event, checked in this order, the first that applies wins):
 ``asserted``        none of the above
 
 Independently, ``prescriptive`` tells an editorial prescription ("have to", "must", "need to",
-"should", "ought to" + verb): the events stage does not code those as events.
+"should", "ought to" + verb): the events stage does not code those as events. ``prescribed``
+also finds events that are only the means, purpose or object of a prescription ("have to
+agree ... in order to pave the ground for striking a deal", "prove their sincerity through
+agreeing with a ceasefire") and gerund subjects of a necessity predicate ("hosting the
+delegations is a must", "... is needed/essential").
 """
 from __future__ import annotations
 
@@ -30,6 +34,14 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "lest"})
 CONDITION_WORDS = ("conditions-based", "condition-based", "conditional", "on condition",
                    "in return for", "in exchange for", "provided that", "as long as")
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+# "X is a must / a necessity", "X is essential / needed / required".
+NECESSITY_NOUNS = frozenset({"must", "necessity", "imperative", "prerequisite", "requirement",
+                             "precondition", "priority"})
+NECESSITY_ADJ = frozenset({"necessary", "essential", "needed", "required", "vital", "crucial",
+                           "imperative", "indispensable", "mandatory", "key"})
+# Dependencies through which an event is the means, purpose or object of its governor.
+_GOVERNED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl",
+                            "nsubj", "csubj", "attr", "appos", "compound", "amod", "advmod"})
 
 
 @dataclass(frozen=True)
@@ -179,3 +191,55 @@ def _inside_clause(tok, root) -> bool:
             return True
         current = current.head
     return False
+
+
+def necessity_predicate(verb) -> bool:
+    """"... is a must", "... is essential", "... is needed": a copula or passive of need
+    whose subject is what the writer prescribes."""
+    lem = (verb.lemma_ or verb.lower_).lower()
+    if lem in ("need", "require") and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if lem != "be":
+        return False
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "attr" and ((child.lemma_ or low).lower() in NECESSITY_NOUNS):
+            return True
+        if child.dep_ == "acomp" and low in NECESSITY_ADJ:
+            return True
+    return False
+
+
+def prescribed(token) -> bool:
+    """True when the event at ``token`` is (part of) what a prescription asks for: the
+    governing verbs, walked up to a clause boundary, include a prescriptive one ("have to",
+    "must", ...), or a necessity predicate has it in its subject."""
+    current = token
+    while current.head.i != current.i:
+        dep = current.dep_
+        parent = current.head
+        if dep in ("relcl", "ccomp", "parataxis"):
+            return False
+        if dep == "advcl":
+            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            if marks - {"in", "order", "so"} - CONDITION_MARKS:
+                return False  # "because/when ..." clauses are not the prescription
+            # (an if-clause of a prescription is hypothetical too: walk on)
+        if dep not in _GOVERNED_DEPS:
+            return False
+        if dep in ("nsubj", "csubj"):
+            return necessity_predicate(parent)
+        if parent.pos_ in ("VERB", "AUX"):
+            if classify(parent).prescriptive or necessity_predicate(parent) or \
+                    _have_to(parent):
+                return True
+        current = parent
+    return False
+
+
+def _have_to(verb) -> bool:
+    """"have to" / "need to" itself (the governing verb of the prescribed infinitive)."""
+    lem = (verb.lemma_ or verb.lower_).lower()
+    return lem in ("have", "need") and verb.tag_ in ("VBP", "VBZ", "VB") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
