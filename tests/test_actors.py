@@ -251,3 +251,37 @@ def test_seed_article_general_properties(parsed, stage):
     title_end = doc.text.index("\n", doc.text.index("Troop"))
     assert not [e for e in ents if e.type == "ORG" and not e.kb_id
                 and all(m.start < title_end for m in e.mentions)]
+
+
+# --- actors v2 ---------------------------------------------------------------------------
+
+def _with_title(parsed, stage, text):
+    doc = parsed(text, "2021-05-03")
+    doc.body_start = text.index("\n\n") + 2
+    EntityStage()(doc)
+    doc.provided.add("entities")
+    stage(doc)
+    return doc
+
+
+def test_headline_name_confirmed_by_the_body_is_kept(parsed, stage):
+    doc = _with_title(parsed, stage, "Apple opens new store in Oslo\n\n"
+                      "The maker of the iPhone, Apple Inc., opened a store in Oslo on Monday.")
+    assert any(m.start == 0 and m.text == "Apple" for e in doc.entities for m in e.mentions)
+
+
+def test_title_case_headline_phrase_is_not_a_name(parsed, stage):
+    doc = _with_title(parsed, stage, "Troop Pullout Begins In The North\n\n"
+                      "The troop pullout began on Monday, officials said.")
+    assert not any(m.start == 0 for e in doc.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, phrase, is_government", [
+    ("The Afghan team won a silver medal at the robotics contest in Washington.", "Afghan team", False),
+    ("The Afghan team walked out of the peace talks in Doha.", "Afghan team", True),
+])
+def test_team_is_a_government_only_in_negotiations(actors, text, phrase, is_government):
+    doc = actors(text)
+    afg = by_kb(doc, "AFG")
+    texts = mention_texts(afg) if afg is not None and afg.type == "GPE" else []
+    assert (phrase in texts) is is_government

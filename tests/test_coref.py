@@ -100,3 +100,40 @@ def test_unnamed_office_then_pronoun(resolve):
             "commander.")
     doc = resolve(text, "2021-03-01")
     assert owner_of(doc, "He") == "Amrullah Saleh"
+
+
+# --- actors v2: agreement and competing non-entity antecedents -------------------------------
+
+@pytest.mark.parametrize("text, phrase, antecedent", [
+    # a title or a common given name fixes the gender; he/she skip the other one
+    ("Mr. Okoro met Anna Weber in Lagos. She said the deal was close.", "She", "Anna Weber"),
+    ("Maria Lopez thanked Peter Brandt before he left Vienna.", "he", "Peter Brandt"),
+    ("Spokeswoman Dana Ilves briefed Tomas Kark. He said nothing.", "He", "Tomas Kark"),
+])
+def test_gender_agreement(resolve, text, phrase, antecedent):
+    assert owner_of(resolve(text), phrase) == antecedent
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a demonym modifying a noun is no antecedent for "they"
+    ("The Syrian team rebuilt the robot in two weeks. They won a bronze medal.", "They"),
+    # extraposed "it" with a passive and a that-clause
+    ("NATO met in Riga. It is expected that the ministers will agree.", "It"),
+    # a singular noun that no entity names outranks the entity for "it"/"its"
+    ("Boeing unveiled the new jet in Seattle. The jet made its first flight on Sunday.", "its"),
+])
+def test_pronoun_left_unresolved(resolve, text, phrase):
+    assert owner_of(resolve(text), phrase) is None
+
+
+def test_organisation_subject_still_wins_over_object_noun(resolve):
+    text = "The OSCE sent a mission to the border. It reported calm on Monday."
+    assert owner_of(resolve(text), "It") == "OSCE"
+
+
+def test_object_it_takes_the_parallel_object(resolve):
+    text = ("The Taliban sent envoys to Moscow. Russia has long courted the group. Washington "
+            "said Moscow precluded it from engaging with the group so as to incorporate it into a "
+            "new government.")
+    doc = resolve(text)
+    assert owner_of(doc, "it", 2) == "Taliban"  # 0: "precluded it", 1: inside "with"

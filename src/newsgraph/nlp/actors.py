@@ -3,7 +3,8 @@ every mention, including metonyms, government phrases, unnamed offices and anaph
 
 The stage refines ``doc.entities`` in place, in this order:
 
-1. drop title-case headline phrases that spaCy took for organisations;
+1. drop title-case headline phrases that spaCy took for organisations, and restore headline
+   names ``entities.v1`` dropped when the body writes their words capitalised too;
 2. match every knowledge-base surface (names, demonyms, capitals, seats of power) with one
    PhraseMatcher built once per vocabulary; a match fixes spaCy's label where spaCy was wrong
    ("Ansar-Allah" as a work of art, "Mujahidin" as a person) and adds names spaCy missed;
@@ -19,6 +20,7 @@ Entities the knowledge base does not know keep spaCy's spans, type and id.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -36,6 +38,7 @@ _WRONG_LABELS = frozenset({"WORK_OF_ART", "PERSON", "PRODUCT", "EVENT", "LAW"})
 _HEADLINE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"})
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "a", "an", "de"})
 
 
 @dataclass(slots=True)
@@ -100,7 +103,7 @@ class ActorStage(Stage):
         sdoc = doc.nlp
         exact, titles = self.matchers(sdoc.vocab)
         origin = {e.id: e for e in doc.entities}
-        ments = self._original_mentions(doc, sdoc)
+        ments = self._original_mentions(doc, sdoc, origin)
         ments = self._link_kb(doc, sdoc, exact, ments)
         self._read_parse(doc, sdoc, ments)
         ments += self._unnamed_offices(doc, sdoc, titles, ments)
@@ -112,10 +115,12 @@ class ActorStage(Stage):
             entity.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = entities
 
-    def _original_mentions(self, doc: Document, sdoc) -> list[Ment]:
-        """entities.v1 mentions as Ments, without headline phrases spaCy took for names."""
+    def _original_mentions(self, doc: Document, sdoc, origin: dict[str, Entity]) -> list[Ment]:
+        """entities.v1 mentions as Ments, without headline phrases spaCy took for names, plus
+        headline names entities.v1 dropped that the body confirms ("Apple unveils ...")."""
         headlines = _headline_ranges(doc.text)
         body = "\n".join(doc.text[a:b] for a, b in _complement(headlines, len(doc.text)))
+        after_title = doc.text[doc.body_start:] if doc.body_start else body
         ments = []
         for entity in doc.entities:
             for m in entity.mentions:
@@ -124,10 +129,24 @@ class ActorStage(Stage):
                     continue
                 in_headline = any(a <= m.start < b for a, b in headlines)
                 if (in_headline and entity.type in _HEADLINE_LABELS and not entity.roles
-                        and m.text not in body and m.text not in self.kb.names):
+                        and m.text not in body and m.text not in self.kb.names
+                        and not _confirmed(m.text, body)):
                     continue
                 ments.append(Ment(m.start, m.end, m.text, "orig:" + entity.id, entity.type,
                                   origin=entity.id, tokens=(span.start, span.end)))
+        taken = {i for m in ments for i in range(m.start, m.end)}
+        for ent in sdoc.ents:
+            if (ent.label_ not in _HEADLINE_LABELS or ent.label_ == "WORK_OF_ART"
+                    or not (ent.start_char < doc.body_start
+                            or any(a <= ent.start_char < b for a, b in headlines))
+                    or any(i in taken for i in range(ent.start_char, ent.end_char))
+                    or not _confirmed(ent.text, after_title)):
+                continue
+            name = normal_name(ent.text)
+            eid = entity_id(ent.label_, name)
+            origin.setdefault(eid, Entity(eid, name, ent.label_, []))
+            ments.append(Ment(ent.start_char, ent.end_char, ent.text, "orig:" + eid, ent.label_,
+                              origin=eid, tokens=(ent.start, ent.end)))
         return ments
 
     def _link_kb(self, doc: Document, sdoc, exact, ments: list[Ment]) -> list[Ment]:
@@ -221,6 +240,7 @@ class ActorStage(Stage):
     # -- reading the parse: governments, agents, capitals ---------------------------------
     def _read_parse(self, doc: Document, sdoc, ments: list[Ment]) -> None:
         gov_heads = set(self.words["government_heads"])
+        weak, talk = set(self.words["weak_government_heads"]), set(self.words["negotiation_words"])
         by_token = {i: m for m in ments for i in range(*m.tokens)}
         countries = Counter(m.key.split(":", 1)[1] for m in ments
                             if m.key.startswith(("kb:", "norp:")) and self.kb.actors[m.key.split(":", 1)[1]].kind == "country")
@@ -229,7 +249,8 @@ class ActorStage(Stage):
             actor_id = m.key.split(":", 1)[1] if ":" in m.key else None
             head = root.head
             gov_phrase = (root.dep_ in _MOD_DEPS and head.i >= m.tokens[1] and head.i - m.tokens[1] <= 3
-                          and head.lower_ in gov_heads and head.i not in by_token)
+                          and head.lower_ in gov_heads and head.i not in by_token
+                          and (head.lower_ not in weak or _negotiating(head, talk)))
             if m.type == "PERSON" and gov_phrase:  # "the Biden administration"
                 owner = self._office_owner(m.text, doc)
                 if owner:
@@ -420,6 +441,14 @@ def _is_agent(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
+def _negotiating(tok, talk: set[str]) -> bool:
+    """A negotiation word in the token's sentence or the sentences either side of it."""
+    doc, sent = tok.doc, tok.sent
+    before = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    after = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return any(t.lower_ in talk for t in doc[before:after])
+
+
 def _premodifies_person(tok, by_token) -> bool:
     """"Russian" in "Russian Special Envoy Zamir Kabulov": a modifier chain ending in a name."""
     while tok.dep_ in _MOD_DEPS and tok.head.i != tok.i:
@@ -464,6 +493,21 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _confirmed(name: str, body: str) -> bool:
+    """A title-case headline phrase is a name when the body writes its words capitalised too:
+    some word of it occurs capitalised in the body and none occurs there only in lower case
+    ("Apple unveils ..." with "Apple" in the body; not "Troop Pullout" with "troop pullout")."""
+    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z.&-]+", name) if w.lower() not in _SMALL_WORDS]
+    found = False
+    for w in words_:
+        upper = re.search(rf"\b{re.escape(w)}\b", body) is not None
+        lower = re.search(rf"\b{re.escape(w.lower())}\b", body) is not None
+        if lower and not upper and w[:1].isupper():
+            return False
+        found = found or upper
+    return found
 
 
 def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -21,6 +21,13 @@ clause's subject: in "the Taliban gave bases to this group" the group is not the
 possessives are exempt). Ranking: the nearest sentence, then subjects, then the nearest
 mention. A plural noun subject that is no entity ("the stakeholders") standing between a
 "they" and its best antecedent blocks the link.
+
+Agreement and rivals (actors v2): he/she agree with a person's gender when a title, a
+gendered role word or a common given name tells it (``gender`` in ``actor_words.yaml``); a
+premodifier ("Syrian" in "the Syrian team") is no antecedent; a singular noun that no fitting
+entity names, ranking above the best entity, keeps "it"/"its" unresolved ("The iPhone made
+its debut"); an object "it" prefers a parallel earlier object ("engaging with the group so as
+to incorporate it").
 """
 from __future__ import annotations
 
@@ -37,6 +44,10 @@ mattered become becomes became remain remains remained look looks looked mean me
 makes made turn turns turned follow follows followed rain rains rained""".split())
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re"})
 _PRONOUN_WINDOW, _DESCRIPTION_WINDOW = 2, 3
+_MODIFIER = frozenset({"amod", "compound", "nmod"})
+_OBJECT = frozenset({"dobj", "pobj"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 @dataclass(slots=True)
@@ -48,6 +59,8 @@ class _Anchor:
     subject: bool
     core: bool = True  # a subject or object, not inside a prepositional phrase
     plural: bool = False  # the phrase is grammatically plural ("Afghan negotiators")
+    modifier: bool = False  # a premodifier of another noun ("Syrian" in "Syrian refugees")
+    nominal: bool = False  # a singular description ("the group"), which "it" may take up
 
 
 def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
@@ -69,9 +82,13 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
             if span is None:
                 continue
             covered.update(range(span.start, span.end))
+            root = span.root
             anchors.append(_Anchor(entity, span.start, span.end, sent_of[span.start],
-                                   span.root.dep_ in _SUBJECT or _conj_subject(span.root),
-                                   _core(span.root), span.root.tag_ in ("NNS", "NNPS")))
+                                   root.dep_ in _SUBJECT or _conj_subject(root),
+                                   _core(root), root.tag_ in ("NNS", "NNPS"),
+                                   root.dep_ in _MODIFIER and not span.start <= root.head.i < span.end,
+                                   root.tag_ == "NN"))
+    genders = _genders(sdoc, entities, words["gender"])
     predicates = _predicate_nouns(sdoc, anchors)
     for tok in sdoc:
         if tok.i in covered:
@@ -92,6 +109,7 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
             continue
         cands = [a for a in anchors if a.end <= first and sent_of[tok.i] - a.sent <= window
                  and _fits(a, want, tok, info, desc_kind)
+                 and _agrees(a, tok, want, genders)
                  and not _bound(a, tok, sdoc)]
         if want == "desc":
             described = [a for a in cands if predicates.get(tok.lower_) is a.entity]
@@ -99,25 +117,36 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
         if not cands:
             continue
         if tok.tag_ == "PRP$":  # possessives: the nearest fitting mention of the sentence
-            best = min(cands, key=lambda a: (sent_of[tok.i] - a.sent, -a.start))
+            rank = lambda a: (sent_of[tok.i] - a.sent, -a.start)  # noqa: E731
         else:
-            best = min(cands, key=lambda a: (sent_of[tok.i] - a.sent, not a.subject, -a.start))
+            rank = lambda a: (sent_of[tok.i] - a.sent, not a.subject, -a.start)  # noqa: E731
+        best = min(cands, key=rank)
+        parallel = [a for a in cands if _parallel(sdoc, a, tok)]
+        if parallel and want in ("thing", "person"):  # "engaging with the group to incorporate it"
+            best = max(parallel, key=lambda a: a.start)
         if want == "plural" and _blocked(sdoc, best, tok, covered):
+            continue
+        if want == "thing" and _outranked(sdoc, best, tok, {i for a in cands for i in range(a.start, a.end)},
+                                          sent_of, rank):
             continue
         span = sdoc[first:tok.i + 1]
         best.entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         covered.update(range(first, tok.i + 1))
         anchors.append(_Anchor(best.entity, first, tok.i + 1, sent_of[tok.i],
-                               tok.dep_ in _SUBJECT, _core(tok), want == "plural"))
+                               tok.dep_ in _SUBJECT, _core(tok), want == "plural",
+                               nominal=want == "desc" and tok.tag_ == "NN"))
 
 
 def _fits(anchor: _Anchor, want: str, tok, info: dict, desc_kind: dict) -> bool:
     meta = info.get(anchor.entity.id)
     kind = meta.kind if meta else "other"
+    if anchor.modifier and want != "desc":
+        return False  # "Syrian" in "the Syrian team" is no antecedent of "they"
     if want == "person":
         return kind == "person"
     if want == "thing":
-        return kind in ("state", "igo", "org", "group") and not (meta and meta.plural) and anchor.core
+        return (kind in ("state", "igo", "org", "group") and (anchor.nominal or not (meta and meta.plural))
+                and (anchor.core or anchor.nominal))
     if want == "plural":
         if kind == "state":
             return anchor.plural
@@ -163,6 +192,84 @@ def _blocked(sdoc, best: _Anchor, tok, covered: set[int]) -> bool:
                for t in sdoc[start:tok.i])
 
 
+def _parallel(sdoc, anchor: _Anchor, tok) -> bool:
+    """An object pronoun and an earlier object of the same sentence whose verb governs the
+    pronoun's clause share a role: "engaging with the group so as to incorporate it"."""
+    if tok.dep_ not in _OBJECT or tok.tag_ == "PRP$" or anchor.subject:
+        return False
+    root = sdoc[anchor.start:anchor.end].root
+    if root.dep_ not in _OBJECT or root.sent.start != tok.sent.start:
+        return False
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return verb.i != tok.head.i and verb in tok.ancestors and verb.pos_ in ("VERB", "AUX")
+
+
+def _agrees(anchor: _Anchor, tok, want: str, genders: dict) -> bool:
+    """he/him/his do not refer to a woman, she/her/hers not to a man."""
+    if want != "person":
+        return True
+    gender = genders.get(anchor.entity.id)
+    low = tok.lower_
+    if low in _MALE:
+        return gender != "f"
+    if low in _FEMALE:
+        return gender != "m"
+    return True
+
+
+def _genders(sdoc, entities: list[Entity], lists: dict) -> dict[str, str]:
+    """"m" or "f" per person entity: a title before a mention ("Mr. Tedeschi", "Ms Okafor"),
+    a gendered role ("spokeswoman"), else the first given name ("Ruth")."""
+    male_titles, female_titles = set(lists["male_titles"]), set(lists["female_titles"])
+    male_roles, female_roles = set(lists["male_roles"]), set(lists["female_roles"])
+    male_roles -= {"man", "boy"}  # as premodifiers these are not titles
+    female_roles -= {"woman", "girl"}
+    male_names, female_names = set(lists["male_names"]), set(lists["female_names"])
+    out = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        votes = []
+        for m in entity.mentions:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = [t.lower_ for t in span]
+            before = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+            for w in (before, words[0]):  # "Mr. Okoro", "spokeswoman Dana Ilves"
+                votes += ["m"] if w in male_titles | male_roles else ["f"] if w in female_titles | female_roles else []
+        for role in entity.roles:
+            last = role.split()[-1] if role.split() else ""
+            votes += ["m"] if last in male_roles else ["f"] if last in female_roles else []
+        if not votes:
+            first = entity.name.split()[0].lower() if entity.name.split() else ""
+            votes = ["m"] if first in male_names else ["f"] if first in female_names else []
+        if votes and len(set(votes)) == 1:
+            out[entity.id] = votes[0]
+    return out
+
+
+def _outranked(sdoc, best: _Anchor, tok, covered_by_fit: set[int], sent_of: dict, rank) -> bool:
+    """"it"/"its" goes to a thing that no fitting entity names when that thing ranks above the
+    best entity: a singular noun (a product, "the contract"), an unresolved "it" or a "which"
+    standing for such a noun, as subject (also as object for "it"), between the entity and
+    the pronoun ("the contract ... of its kind", "The iPhone made its appearance")."""
+    deps = _SUBJECT if tok.tag_ == "PRP$" else _SUBJECT | {"dobj"}
+    for t in sdoc[best.end:tok.i]:
+        if t.dep_ not in deps or t.i in covered_by_fit:
+            continue
+        noun = t
+        if t.tag_ == "WDT" and t.head.dep_ == "relcl":
+            noun = t.head.head  # "the DC-9 family, which has sold ..."
+        if noun.i in covered_by_fit:
+            continue
+        if noun.tag_ in ("NN", "NNP") or (t.lower_ == "it" and t.tag_ == "PRP"):
+            rival = _Anchor(best.entity, t.i, t.i + 1, sent_of[t.i], t.dep_ in _SUBJECT)
+            if rank(rival) < rank(best):
+                return True
+    return False
+
+
 def _core(tok) -> bool:
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
@@ -173,9 +280,14 @@ def _pleonastic(tok) -> bool:
     if tok.tag_ == "PRP$":
         return False
     head = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
-        return head.lower_ in _PLEONASTIC
-    return False
+    if tok.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    if head.lower_ in _PLEONASTIC:
+        return True
+    # "it is expected that ...", "it was decided to ...": a passive or an adjective whose
+    # clause comes after it is extraposed
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
+    return clause and (tok.dep_ in ("nsubjpass", "expl") or head.pos_ == "ADJ")
 
 
 def _conj_subject(tok) -> bool:
