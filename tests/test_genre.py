@@ -38,3 +38,36 @@ def test_datelined_report_is_news_even_with_a_must():
 
 def test_signed_labelled_piece_is_opinion():
     assert classify(OPINION) == "opinion"
+
+
+UNSIGNED_REPORT = """Thursday, May 7th, 2020
+
+Parliament Debates Emergency Powers
+
+Lawmakers debated the emergency bill on Thursday. Under the constitution the speaker must
+call a vote within ten days, and the government should publish the text first. Ministers
+have to answer questions each week, the rules say. "We must act now," the minister said.
+"""
+
+
+def test_prescriptive_report_without_masthead_is_news():
+    assert classify(UNSIGNED_REPORT) == "news"
+
+
+def test_quoted_prescriptions_do_not_make_an_editorial(parsed):
+    from newsgraph.model import Quote
+
+    doc = from_text(EDITORIAL, "<test>", IngestOptions())
+    body = doc.text[doc.body_start:]
+    # the same masthead piece, but every prescription sits inside one quote
+    doc.quotes = [Quote("q1", "direct", body, doc.body_start, len(doc.text))]
+    assert classify_genre(doc) == "news"
+
+
+def test_license_and_readme_files_are_not_articles(tmp_path):
+    from newsgraph.ingest.readers import iter_inputs
+
+    for name in ("LICENSE.md", "README.txt", "article.txt"):
+        (tmp_path / name).write_text("Officials met on Monday to discuss the truce.", encoding="utf-8")
+    docs = list(iter_inputs([str(tmp_path)], IngestOptions()))
+    assert [d.source.rsplit("/", 1)[-1] for d in docs] == ["article.txt"]

@@ -154,9 +154,13 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
         yield from _guard(single)
 
 
+# Files that sit beside articles in a corpus folder but are not articles.
+NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog", "contributing")
+
+
 def _wanted(path: Path) -> bool:
     name = path.name.lower()
-    if name.startswith(".") or name.lower().startswith("readme"):
+    if name.startswith(".") or name.startswith(NOT_ARTICLES):
         return False
     base = name[:-3] if name.endswith(".gz") else name
     suffix = Path(base).suffix

@@ -1,8 +1,10 @@
 """Genre: news, editorial or opinion, from the layout and the voice of the text.
 
 An editorial speaks for the paper: unsigned, under a masthead, prescriptive ("have to",
-"must", "need to"), with no dateline city. An opinion piece is signed and argues in the
-first person or says so in its title. Everything else is news.
+"must", "need to") in its own voice (quoted words do not count), with no dateline city. An
+opinion piece is signed and argues in the first person, or says so in its title. Everything
+else is news. Prescriptive wording alone does not make an editorial: news reports "must"
+and "should" too (laws, officials' demands), so the masthead (or a label) is required.
 """
 from __future__ import annotations
 
@@ -18,9 +20,17 @@ OPINION_LABEL = re.compile(r"\b(?:opinion|op-ed|commentary|column|viewpoint|edit
 PRESCRIPTIVE_RATE = 2.0
 
 
+def _own_voice(doc: Document) -> str:
+    """The body with quoted words blanked out, when the quotes stage has run."""
+    text = list(doc.text)
+    for quote in doc.quotes:
+        text[quote.start:quote.end] = " " * (quote.end - quote.start)
+    return "".join(text[doc.body_start:])
+
+
 def classify_genre(doc: Document) -> str:
     """The genre of one document from its header facts and its wording."""
-    body = doc.text[doc.body_start:]
+    body = _own_voice(doc)
     words = max(len(body.split()), 1)
     prescriptive_rate = len(PRESCRIPTIVE.findall(body)) * 1000 / words
     first_person_rate = len(FIRST_PERSON.findall(body)) * 1000 / words
@@ -28,9 +38,9 @@ def classify_genre(doc: Document) -> str:
     signed = bool(doc.authors)
     if labelled and "editorial" in (doc.title or "").lower():
         return "editorial"
-    if not signed and not doc.dateline_city and (doc.has_masthead or prescriptive_rate >= PRESCRIPTIVE_RATE * 2):
-        if prescriptive_rate >= PRESCRIPTIVE_RATE:
-            return "editorial"
+    if (doc.has_masthead and not signed and not doc.dateline_city
+            and prescriptive_rate >= PRESCRIPTIVE_RATE):
+        return "editorial"
     if labelled or (signed and first_person_rate >= 5 and prescriptive_rate >= PRESCRIPTIVE_RATE):
         return "opinion"
     return "news"
