@@ -74,3 +74,14 @@ def test_hard_wrapped_lines_are_joined_for_the_parser_only():
     assert len(parsed) == len(text)
     assert "leave by June" in parsed and "officials said" in parsed
     assert "Title\nThe body" in parsed and ".\n\nNext" in parsed
+
+
+def test_surnames_fold_into_the_full_name_and_time_zones_are_not_entities(parsed):
+    from newsgraph.nlp.entities import EntityStage
+
+    doc = parsed("Senator Maria Kowalski spoke at 0600 UTC. Kowalski said the vote would be close.")
+    EntityStage()(doc)
+    names = {e.name: e for e in doc.entities}
+    assert "UTC" not in names
+    assert "Kowalski" not in names
+    assert len(names["Maria Kowalski"].mentions) == 2

@@ -16,6 +16,9 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Time-zone abbreviations spaCy often tags as ORG ("at 0600 UTC"); they name no actor.
+TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET",
+                        "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK", "EET", "EEST", "WIB"})
 
 
 def normal_name(text: str) -> str:
@@ -50,7 +53,7 @@ class EntityStage(Stage):
             if any(s <= span.start_char < e for s, e in header_spans):
                 continue
             name = normal_name(span.text)
-            if not name:
+            if not name or name in TIME_ZONES:
                 continue
             key = (span.label_, name.lower())
             entity = by_key.get(key)
@@ -70,11 +73,12 @@ def _named_in_body(entity: Entity, body_start: int) -> bool:
 
 
 def _merge_surnames(entities: list[Entity]) -> list[Entity]:
-    """Fold a one-word PERSON ("Kabulov") into the one full name ending with it."""
+    """Fold a one-word name ("Kabulov") into the one full PERSON name ending with it; spaCy
+    often types a lone surname ORG ("Trump said"), so ORG surnames fold in too."""
     people = [e for e in entities if e.type == "PERSON" and " " in e.name]
     kept = []
     for entity in entities:
-        if entity.type == "PERSON" and " " not in entity.name:
+        if entity.type in ("PERSON", "ORG") and " " not in entity.name and not entity.roles:
             owners = [p for p in people if p.name.split()[-1].lower() == entity.name.lower()]
             if len(owners) == 1:
                 owners[0].mentions.extend(entity.mentions)
