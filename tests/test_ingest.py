@@ -136,3 +136,50 @@ def test_latin1_file_is_decoded_with_a_warning(tmp_path):
 def test_missing_path_is_named(tmp_path):
     _, errors, _ = read([tmp_path / "nope.txt"])
     assert errors == [f"{tmp_path / 'nope.txt'}: no such file or directory"]
+
+
+CAT_XML = """<?xml version="1.0" ?>
+<Document doc_id="7" doc_name="7_Council_meets" lang="en" url="http://example.org/7">
+<token t_id="1" sentence="0" number="0">Council</token>
+<token t_id="2" sentence="0" number="1">meets</token>
+<token t_id="3" sentence="1" number="2">March</token>
+<token t_id="4" sentence="1" number="3">3</token>
+<token t_id="5" sentence="1" number="4">,</token>
+<token t_id="6" sentence="1" number="5">2010</token>
+<token t_id="7" sentence="2" number="6">The</token>
+<token t_id="8" sentence="2" number="7">council</token>
+<token t_id="9" sentence="2" number="8">met</token>
+<token t_id="10" sentence="2" number="9">today</token>
+<token t_id="11" sentence="2" number="10">.</token>
+<Markables>
+<TIMEX3 m_id="1" functionInDocument="CREATION_TIME" type="DATE" value="2010-03-03"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+</Markables>
+</Document>
+"""
+
+CONLLU = "\n".join("\t".join(row) if isinstance(row, tuple) else row for row in [
+    "# newdoc id = GUM_news_vote",
+    "# meta::title = Board votes",
+    "# meta::dateCreated = 2012-06-01",
+    "# newpar",
+    "# sent_id = vote-1",
+    "# text = The board voted.",
+    ("1", "The", "the", "DET", "DT", "_", "2", "det", "_", "_"),
+    ("2", "board", "board", "NOUN", "NN", "_", "3", "nsubj", "_", "_"),
+    ("3", "voted", "vote", "VERB", "VBD", "_", "0", "root", "_", "SpaceAfter=No"),
+    ("4", ".", ".", "PUNCT", ".", "_", "3", "punct", "_", "_"),
+    "",
+]) + "\n"
+
+
+def test_annotated_corpus_files_are_read_as_articles(tmp_path):
+    (tmp_path / "7_Council_meets.xml").write_text(CAT_XML, encoding="utf-8")
+    (tmp_path / "GUM_news_vote.conllu").write_text(CONLLU, encoding="utf-8")
+    (tmp_path / "other.xml").write_text("<rss><channel/></rss>", encoding="utf-8")
+    docs, errors, _ = read([tmp_path])
+    by_name = {d.source.rsplit("/", 1)[-1]: d for d in docs}
+    council = by_name["7_Council_meets.xml"]
+    assert "The council met today." in council.text and str(council.published) == "2010-03-03"
+    vote = by_name["GUM_news_vote.conllu"]
+    assert "The board voted." in vote.text and str(vote.published) == "2012-06-01"
+    assert len(errors) == 1 and "other.xml" in errors[0] and "not a MEANTIME" in errors[0]

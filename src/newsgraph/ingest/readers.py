@@ -26,6 +26,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 CSV_SUFFIXES = {".csv"}
+# Annotated corpora of news text: MEANTIME CAT XML and GUM CoNLL-U (their text is rebuilt
+# from tokens; the annotations are read by `newsgraph eval`, ingest keeps the text).
+CORPUS_SUFFIXES = {".xml", ".conllu"}
 # Batch column names, first match wins.
 TEXT_KEYS = ("text", "content", "body", "article")
 DATE_KEYS = ("published", "date", "publish_date", "published_at")
@@ -51,7 +54,7 @@ def content_hash(text: str) -> str:
 def finish(doc: Document, options: IngestOptions) -> Document:
     """Header rules, date override, content hash and id: the common end of every reader."""
     header = parse_header(doc.text)
-    doc.body_start = header.body_start
+    doc.body_start = doc.body_start or header.body_start
     doc.title = doc.title or header.title
     doc.published = options.published or doc.published or header.published
     doc.people = doc.people or header.people
@@ -139,6 +142,8 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
     kind = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) == 2 else suffixes[-1:] and suffixes[-1]
     if kind in JSONL_SUFFIXES:
         yield from read_jsonl(path, options)
+    elif kind in CORPUS_SUFFIXES:
+        yield from read_corpus_file(path, options)
     elif kind in CSV_SUFFIXES:
         yield from read_csv(path, options)
     else:
@@ -158,13 +163,41 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
 NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog", "contributing")
 
 
+def read_corpus_file(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """Articles of an annotated corpus file: MEANTIME (CAT XML) or GUM (CoNLL-U)."""
+    where = str(path)
+    try:
+        data = read_bytes(path, options.max_bytes)
+        if path.suffix == ".conllu":
+            from ..eval.gum import parse_conllu
+
+            parsed = parse_conllu(decode(data, where), path.stem)
+        elif b"<Document" in data[:2000] and b"<token" in data:
+            from ..eval.meantime import parse_meantime
+
+            parsed = [parse_meantime(data, path.stem)]
+        else:
+            raise InputError(where, "XML that is not a MEANTIME (CAT) document; for GUM, read the "
+                                    ".conllu files in its dep/ folder")
+    except InputError as exc:
+        yield exc
+        return
+    except Exception as exc:  # malformed XML or CoNLL-U
+        yield InputError(where, f"could not be parsed ({type(exc).__name__}: {exc})")
+        return
+    for gold in parsed:
+        doc = gold.document()
+        doc.source = where
+        yield finish(doc, options)
+
+
 def _wanted(path: Path) -> bool:
     name = path.name.lower()
     if name.startswith(".") or name.startswith(NOT_ARTICLES):
         return False
     base = name[:-3] if name.endswith(".gz") else name
     suffix = Path(base).suffix
-    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | CORPUS_SUFFIXES
 
 
 def iter_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
