@@ -50,7 +50,6 @@ import datetime as dt
 import json
 import re
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +57,7 @@ from typing import Any
 
 from .. import config
 from ..model import Document
-from .spans import (Span, Tally, build_pipeline, match, muc_counts, pairwise_links,
+from .spans import (Span, Tally, iso_date, match, muc_counts, pairwise_links, run_corpus,
                     score_corpus)
 
 LABELS = ("person", "organization", "place", "object", "event", "abstract", "time",
@@ -133,15 +132,6 @@ class GumDoc:
     def spans(self, tag: str) -> list[GumElement]:
         return [e for e in self.elements if e.tag == tag]
 
-
-def _date(value: str | None) -> dt.date | None:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def _misc(field_: str) -> dict[str, str]:
@@ -300,10 +290,10 @@ def _parse_doc(source: str, name: str) -> GumDoc:
     dated = [e for e in elements if e.tag == "date" and par1
              and par1[0].start <= e.start < par1[-1].end]
     if dated:  # a dateline paragraph: every word inside the date
-        published = _date(dated[0].attrs.get("when"))
+        published = iso_date(dated[0].attrs.get("when"))
         if all(dated[0].start <= t.start < dated[0].end for t in par1 if t.upos != "PUNCT"):
             body_par = 2
-    published = published or _date(meta.get("dateCreated"))
+    published = published or iso_date(meta.get("dateCreated"))
     body_start = next((t.start for t in tokens if t.paragraph >= body_par), 0)
     return GumDoc(id=meta.get("id", name), text=text, title=title, body_start=body_start,
                   published=published, url=meta.get("sourceURL"), tokens=tokens,
@@ -441,23 +431,7 @@ def evaluate_gum(dir: Path, stages: list[str] | None = None,  # noqa: A002 (the 
                  batch_size: int = config.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
     """Run the pipeline (``stages``, default ``config.stage_names()``) over GUM news and score it."""
     golds = read_gum_dir(Path(dir))
-    names = list(stages) if stages is not None else config.stage_names()
-    captured: dict[int, list] = {}
-    pipeline, skipped = build_pipeline(names, capture_ner=captured)
-    docs = [g.document() for g in golds]
-    t0 = time.perf_counter()
-    outputs = list(pipeline.run(docs, batch_size=batch_size))
-    elapsed = time.perf_counter() - t0
-    out = score_documents(golds, outputs, [captured.get(id(d), []) for d in outputs])
-    out.update({
-        "stages": [n for n in pipeline.names if not n.startswith("probe.")],
-        "skipped_stages": skipped,
-        "stage_errors": sum(1 for d in outputs for e in d.errors
-                            if not e.message.startswith("skipped")),
-        "seconds": elapsed,
-        "seconds_per_doc": elapsed / len(docs) if docs else 0.0,
-    })
-    return out
+    return run_corpus(golds, stages, batch_size, score_documents)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

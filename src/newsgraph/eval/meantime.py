@@ -67,9 +67,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -78,7 +76,7 @@ from typing import Any
 
 from .. import config
 from ..model import Document, Timex
-from .spans import Span, Tally, build_pipeline, score_corpus, score_doc
+from .spans import Span, Tally, iso_date, run_corpus, score_corpus, score_doc
 
 LABELS = ("PER", "ORG", "LOC", "PRO", "FIN", "MIX")
 TYPE_MAP = {
@@ -151,15 +149,6 @@ class MeantimeDoc:
         return Document(text=self.text, id=self.id, title=self.title, published=self.published,
                         url=self.url, source="Wikinews", body_start=self.body_start)
 
-
-def _date(value: str | None) -> dt.date | None:
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def _render_tokens(elements: list[ET.Element], break_after: dict[int, str]) -> tuple[str, list[Token]]:
@@ -262,7 +251,7 @@ def parse_meantime(source: str | bytes, name: str = "") -> MeantimeDoc:
 
     doc = MeantimeDoc(
         id=root.get("doc_id", name), name=root.get("doc_name", name), text=text, title=title,
-        body_start=body_start, published=_date(dct_el.get("value") if dct_el is not None else None),
+        body_start=body_start, published=iso_date(dct_el.get("value") if dct_el is not None else None),
         url=root.get("url"), tokens=tok_by_id,
     )
     for m in marks:
@@ -424,24 +413,7 @@ def evaluate_meantime(dirs: list[Path], stages: list[str] | None = None,
                       batch_size: int = config.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
     """Run the pipeline (``stages``, default ``config.stage_names()``) over MEANTIME and score it."""
     golds = read_meantime_dirs(dirs)
-    names = list(stages) if stages is not None else config.stage_names()
-    captured: dict[int, list] = {}
-    pipeline, skipped = build_pipeline(names, capture_ner=captured)
-    docs = [g.document() for g in golds]
-    t0 = time.perf_counter()
-    outputs = list(pipeline.run(docs, batch_size=batch_size))
-    elapsed = time.perf_counter() - t0
-    spacy_ents = [captured.get(id(d), []) for d in outputs]
-    out = score_documents(golds, outputs, spacy_ents)
-    out.update({
-        "stages": [n for n in pipeline.names if not n.startswith("probe.")],
-        "skipped_stages": skipped,
-        "stage_errors": sum(1 for d in outputs for e in d.errors
-                            if not e.message.startswith("skipped")),
-        "seconds": elapsed,
-        "seconds_per_doc": elapsed / len(docs) if docs else 0.0,
-    })
-    return out
+    return run_corpus(golds, stages, batch_size, score_documents)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -23,9 +23,14 @@ avoids penalising a system for also finding "the company" or "he".
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+import time
+
 import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..pipeline import INITIAL_FEATURES, Pipeline, Stage, registered
 
@@ -236,6 +241,41 @@ def build_pipeline(names: Sequence[str], capture_ner: dict[int, list] | None = N
         if capture_ner is not None and "ner" in cls.provides:
             stages.append(_NerProbe(capture_ner))
     return Pipeline(stages), skipped
+
+
+def run_corpus(golds: Sequence[Any], stages: Sequence[str] | None, batch_size: int,
+               score: Any) -> dict[str, Any]:
+    """Run the pipeline over gold documents (each with ``document()``), score the output with
+    ``score(golds, outputs, spacy_entities)`` and add the run's facts (stages, errors, time)."""
+    from .. import config
+
+    names = list(stages) if stages is not None else config.stage_names()
+    captured: dict[int, list] = {}
+    pipeline, skipped = build_pipeline(names, capture_ner=captured)
+    docs = [g.document() for g in golds]
+    began = time.perf_counter()
+    outputs = list(pipeline.run(docs, batch_size=batch_size))
+    elapsed = time.perf_counter() - began
+    out = score(golds, outputs, [captured.get(id(d), []) for d in outputs])
+    out.update({
+        "stages": [n for n in pipeline.names if not n.startswith("probe.")],
+        "skipped_stages": skipped,
+        "stage_errors": sum(1 for d in outputs for e in d.errors if not e.message.startswith("skipped")),
+        "seconds": elapsed,
+        "seconds_per_doc": elapsed / len(docs) if docs else 0.0,
+    })
+    return out
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """A date from a string starting YYYY-MM-DD, or None."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 class _NerProbe(Stage):

@@ -1,7 +1,6 @@
 """The ``newsgraph`` command line: a thin layer over the ingest, analysis and store modules."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -14,28 +13,18 @@ from ..errors import InputError, NewsgraphError
 from ..ingest.readers import IngestOptions, iter_inputs
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..model import Document, to_record
+from .options import date_value, db_option
 from .render import render_table
 
 FORMATS = click.Choice(["json", "jsonl", "table"])
 
 
-def _date(_ctx, _param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-published_option = click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+published_option = click.option("--published", callback=date_value, metavar="YYYY-MM-DD",
                                 help="Publication date for every input (overrides what they say).")
 max_bytes_option = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
                                 help="Largest single article file accepted.")
 kb_option = click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
                          help="Your own actors file (same YAML format as the built-in KB; see docs/actors.md).")
-db_option = click.option("--db", default=config.db_path, show_default="newsgraph.duckdb",
-                         help="DuckDB database file (env NEWSGRAPH_DB).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

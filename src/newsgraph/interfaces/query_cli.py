@@ -14,25 +14,11 @@ from typing import Any
 
 import click
 
-from .. import config
 from ..errors import NewsgraphError
+from .options import date_value, db_option
 
 OUTPUT = click.Choice(["table", "json", "csv"])
 MAX_CELL = 60
-
-
-def _date(_ctx, _param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def db_option(func):
-    return click.option("--db", default=config.db_path, show_default="newsgraph.duckdb",
-                        help="DuckDB database file (env NEWSGRAPH_DB).")(func)
 
 
 def format_option(func):
@@ -119,8 +105,8 @@ def _csv_cell(value: Any) -> Any:
               help="Actor id, name, alias or code (on either side unless --recipient is given).")
 @click.option("--recipient", metavar="ACTOR", help="Recipient id, name, alias or code.")
 @click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
+@click.option("--since", callback=date_value, metavar="YYYY-MM-DD")
+@click.option("--until", callback=date_value, metavar="YYYY-MM-DD")
 @click.option("--raw", is_flag=True, help="Every event mention instead of deduplicated events.")
 @click.option("--window", default=3, show_default=True,
               help="Days within which reports of one event are merged.")
@@ -297,7 +283,7 @@ def claims(actor, db, fmt) -> None:
 
 
 @click.command()
-@click.option("--due-before", callback=_date, metavar="YYYY-MM-DD", help="Deadline earlier than this.")
+@click.option("--due-before", callback=date_value, metavar="YYYY-MM-DD", help="Deadline earlier than this.")
 @click.option("--party", metavar="ACTOR", help="Only this party's commitments.")
 @db_option
 @format_option

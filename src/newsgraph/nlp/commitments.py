@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from ..model import Commitment, Document, Entity
 from ..pipeline import Stage, register
 from . import factuality as fact
-from .relations import (ActorIndex, Source, attribution, base_in, clause_date, clause_tokens,
-                        conjuncts, is_word, patterns, subject_of)
+from .relations import (ActorIndex, attribution, clause_date, clause_tokens, conjuncts, is_word,
+                        patterns, subject_of)
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "treaty", "pact",
                              "memorandum", "settlement", "deals", "agreements"})
