@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 from ..model import Document, Entity, Mention
 from ..pipeline import Stage, register
 from . import coref, roles
-from .entities import entity_id, normal_name
+from .entities import entity_id, merge_surnames, normal_name
 from .kb import KB, default_kb, load_kb, words
 
 # spaCy labels that a knowledge-base match may overrule when the span is the alias itself.
@@ -108,6 +108,7 @@ class ActorStage(Stage):
         self._read_parse(doc, sdoc, ments)
         ments += self._unnamed_offices(doc, sdoc, titles, ments)
         entities, info = self._build(doc, ments, origin)
+        entities = merge_surnames(entities)  # restored headline surnames ("Lavrov and ...")
         _surname_mentions(sdoc, entities)
         coref.resolve(sdoc, entities, info, self.words)
         roles.assign(sdoc, entities, info, self.kb, self.words, doc.published)

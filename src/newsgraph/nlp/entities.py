@@ -61,7 +61,7 @@ class EntityStage(Stage):
                 entity = by_key[key] = Entity(entity_id(span.label_, name), name, span.label_)
             entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entities = [e for e in by_key.values() if _named_in_body(e, doc.body_start)]
-        doc.entities = _merge_surnames(entities)
+        doc.entities = merge_surnames(entities)
 
 
 def _named_in_body(entity: Entity, body_start: int) -> bool:
@@ -72,13 +72,14 @@ def _named_in_body(entity: Entity, body_start: int) -> bool:
     return any(m.start >= body_start for m in entity.mentions)
 
 
-def _merge_surnames(entities: list[Entity]) -> list[Entity]:
+def merge_surnames(entities: list[Entity]) -> list[Entity]:
     """Fold a one-word name ("Kabulov") into the one full PERSON name ending with it; spaCy
     often types a lone surname ORG ("Trump said"), so ORG surnames fold in too."""
     people = [e for e in entities if e.type == "PERSON" and " " in e.name]
     kept = []
     for entity in entities:
-        if entity.type in ("PERSON", "ORG") and " " not in entity.name and not entity.roles:
+        if (entity.type in ("PERSON", "ORG") and " " not in entity.name and not entity.roles
+                and not entity.kb_id):
             owners = [p for p in people if p.name.split()[-1].lower() == entity.name.lower()]
             if len(owners) == 1:
                 owners[0].mentions.extend(entity.mentions)
