@@ -40,6 +40,15 @@ def test_score_plover_actor_recipient_and_coverage():
     assert rep["recipient_match"] == 1.0 and rep["recipient_n"] == 1
 
 
+def test_strict_recipient_match_takes_only_the_first_recipient():
+    text = "Chile met Peru and Bolivia."
+    gold = [{"id": "1", "text": text, "event": "CONSULT", "actors": ["Chile"],
+             "recipients": ["Bolivia"]}]
+    rep = ee.score_plover(gold, [ev("CONSULT", [("Chile", 0)], [("Peru", 10), ("Bolivia", 19)])])
+    assert rep["recipient_match"] == 1.0  # any overlap
+    assert rep["recipient_match_strict"] == 0.0  # the main recipient is Peru
+
+
 def test_overlap_by_span_and_by_word():
     s = "Senior Hungarian officials agreed."
     assert ee.text_overlap({"start": 0, "end": 26, "text": s[:26]}, "Hungarian", s)

@@ -307,3 +307,73 @@ def test_modules_stay_small():
         if path.name == "event_lexicon.py":
             continue
         assert len(path.read_text().splitlines()) <= 450, path.name
+
+
+# ---------------------------------------------------------------- events v3: recipients
+
+def rec_texts(ev):
+    return [r["text"] for r in ev.recipient]
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    # an object modified by a nationality is a party
+    ("Militants abducted twelve Chilean engineers near the dam.", "ASSAULT",
+     "Chilean engineers"),
+    # a named object beats a place after "on"
+    ("Police officers beat up Bolivian migrants on the border.", "ASSAULT", "Bolivian migrants"),
+    # a preposition hung on a particle ("up to")
+    ("Gunmen seized up to 30 Kenyan sailors from the port.", "COERCE", "Kenyan sailors"),
+    # the purpose noun of "in protest against X's ...": X
+    ("The miners staged a walkout in protest against Norway's new mining tax.", "PROTEST",
+     "Norway"),
+    # the purpose clause "to protest X's decision"
+    ("The teachers began a strike to protest against Chile's decision to cut wages.",
+     "PROTEST", "Chile"),
+    # "calls by X", "a demand from X": the party inside the object phrase
+    ("Austria rejected repeated calls by Hungary's leaders for new talks.", "REJECT",
+     "Hungary"),
+    # a complaint's target, not its audience
+    ("Peru complained to the UN over Chilean naval exercises near its coast.", "ACCUSE",
+     "Chilean"),
+    # a passive whose subject is not a party: the party it belongs to
+    ("A shelter for Sudanese refugees was attacked by armed raiders.", "ASSAULT",
+     "Sudanese refugees"),
+    # the content's own type decides whether "from PLACE" counts (a withdrawal from X)
+    ("Turkey says it is willing to withdraw its soldiers from Iraq.", "AGREE", "Iraq"),
+    # the place of the content clause when no party is named
+    ("The bank agreed to open a new office in Nairobi next year.", "AGREE", "Nairobi"),
+])
+def test_recipients_v3(coded, text, etype, recipient):
+    doc = coded(text)
+    ev = next(e for e in doc.events if e.event == etype)
+    assert any(recipient in r for r in rec_texts(ev)), (ev.event, ev.recipient)
+
+
+def test_complement_subject_before_content_noun(coded):
+    doc = coded("Kenyan officials demanded that Tanzania double the European Union's support for the refugees.")
+    ev = next(e for e in doc.events if e.event == "REQUEST")
+    assert rec_texts(ev)[0] == "Tanzania"
+
+
+def test_reported_prescription_is_a_request_without_a_trigger(coded):
+    doc = coded("The Dutch government declared on Friday that Belgium must lower its tolls.")
+    ev = next(e for e in doc.events if e.event == "REQUEST")
+    assert "Dutch government" in ev.actor[0]["text"]
+    assert rec_texts(ev) == ["Belgium"]
+
+
+def test_reported_prescription_inside_an_indirect_quote(coded):
+    text = "The Dutch government declared on Friday that Belgium must lower its tolls."
+    start = text.index("Belgium")
+    quote = Quote("q1", "indirect", text[start:-1], start, len(text) - 1, "declared", None,
+                  "The Dutch government")
+    doc = coded(text, quotes=[quote])
+    ev = next(e for e in doc.events if e.event == "REQUEST")
+    assert rec_texts(ev) == ["Belgium"]
+
+
+def test_unless_makes_a_threat(coded):
+    doc = coded("Chad announced that it will pull out its troops unless Libya pays the debt.")
+    assert "THREATEN" in types(doc)
+    plain = coded("Chad announced that it will pull out its troops next year.")
+    assert "THREATEN" not in types(plain)

@@ -6,6 +6,9 @@ sentence; we compare the sentence's *top* predicted event: the event whose trigg
 highest in the dependency tree (fewest arcs to the root; ties: verbal before nominal, then
 the earlier one). PLOVER codes intended cooperation as AGREE, so a top event with factuality
 "future" of a cooperative type is scored as AGREE (a future RETREAT as CONCEDE).
+``recipient_match`` counts a hit when ANY predicted recipient overlaps a gold one;
+``recipient_match_strict`` only looks at the first (main) predicted recipient, so extra
+recipients get no free credit.
 
 ``evaluate_petrarch``: PETR.UnitTest.gold.jsonl (CAMEO codes mapped to PLOVER with
 CAMEO2PLOVER-2021.txt, longest code prefix first; CAMEO 02 "appeal", absent from the table, is
@@ -207,7 +210,7 @@ def split_of(record_id: str) -> str:
 def score_plover(gold: Sequence[dict[str, Any]], predicted: Sequence[Any]) -> dict[str, Any]:
     """Score top events (or None) against gold records in the same order."""
     pairs = []
-    actor_total = actor_hit = recip_total = recip_hit = 0
+    actor_total = actor_hit = recip_total = recip_hit = recip_strict = 0
     covered = 0
     for rec, ev in zip(gold, predicted):
         label = plover_label(ev) if ev is not None else NO_EVENT
@@ -221,12 +224,15 @@ def score_plover(gold: Sequence[dict[str, Any]], predicted: Sequence[Any]) -> di
             recip_total += 1
             if ev is not None and any_match(ev.recipient, rec["recipients"], rec["text"]):
                 recip_hit += 1
+            if ev is not None and any_match(ev.recipient[:1], rec["recipients"], rec["text"]):
+                recip_strict += 1  # only the first (main) predicted recipient counts
     report = classification_report(pairs)
     report.update({
         "coverage": round(covered / len(gold), 4) if gold else 0.0,
         "actor_match": round(actor_hit / actor_total, 4) if actor_total else 0.0,
         "actor_n": actor_total,
         "recipient_match": round(recip_hit / recip_total, 4) if recip_total else 0.0,
+        "recipient_match_strict": round(recip_strict / recip_total, 4) if recip_total else 0.0,
         "recipient_n": recip_total,
     })
     return report
@@ -242,7 +248,8 @@ def evaluate_plover(path: Path | str, limit: int | None = None) -> dict[str, Any
         idx = [i for i, rec in enumerate(gold) if split_of(rec["id"]) == part]
         sub = score_plover([gold[i] for i in idx], [predicted[i] for i in idx])
         report[part] = {k: sub[k] for k in ("n", "accuracy", "macro_f1", "coverage",
-                                             "actor_match", "recipient_match")}
+                                             "actor_match", "recipient_match",
+                                             "recipient_match_strict")}
     report["top_event_rule"] = "highest trigger in the dependency tree; verbal before nominal"
     return report
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Document
 from . import event_lexicon as lex
+from .event_nominal import _noun_entry
 from .event_common import (ACTOR_ENTITY_TYPES, PLACE_TYPES, RECIPIENT_PREPS, RELATIVE,
                            Candidate, _actor_like, _conjuncts, lemma)
 
@@ -235,6 +236,38 @@ def _prep_objects(holder, preps=RECIPIENT_PREPS) -> list:
             for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
+def _party_like(tok) -> bool:
+    """A recipient head: a party (``_actor_like``) or a noun modified by a nationality or
+    country ("Russian civilian advisers", "Palestinian lorries", "Cambodian refugee camp")."""
+    if _actor_like(tok):
+        return True
+    if tok.pos_ != "NOUN" or _noun_entry(tok) is not None:
+        return False  # an event noun ("Israeli raids") is not itself a party
+    people = tok.tag_ == "NNS" or any(c.dep_ == "compound" and _actor_like(c)
+                                      for c in tok.children)
+    return people and any(c.dep_ in ("amod", "compound", "nmod") and
+                          c.ent_type_ in ("NORP", "GPE") for c in tok.children)
+
+
+_TARGET_PREPS = ("against", "over", "about", "on", "at", "of")
+
+
+def _inside(holder) -> list:
+    """Parties inside a non-party phrase: possessor or named premodifier ("Sweden's
+    decision"), "by/from/of/for X" ("calls by X", "a camp for refugees"), and the agent of a
+    participle ("property seized by the army")."""
+    out = [c for c in holder.children if c.dep_ in ("poss", "compound", "amod", "nmod") and
+           (_named(c) or c.dep_ == "poss" and _actor_like(c)) and
+           c.ent_type_ not in _NON_PARTY_ENTS and c.pos_ != "PRON"]
+    out += [pobj for _p, pobj in _prep_objects(holder, ("by", "from", "of", "for"))
+            if _named(pobj) or _party_like(pobj)]
+    for acl in holder.children:
+        if acl.dep_ == "acl":
+            out += [g for c in acl.children if c.dep_ == "agent" for g in c.children
+                    if g.dep_ == "pobj" and _party_like(g)]
+    return out
+
+
 def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
     """Recipient candidates of a verb, best tier first (see docs/events.md)."""
     nominal = cand.nominal if cand.nominal is not None and cand.nominal.i != verb.i else None
@@ -248,27 +281,37 @@ def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
     holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     if nominal is not None:
         holders.append(nominal)
-    preps = []
+    # "in protest against X", "in retaliation for X": the purpose noun's objects
+    holders += [pobj for h in list(holders) for prep, pobj in _prep_objects(h, ("in",))
+                if lemma(pobj) in lex.PURPOSE_NOUNS]
+    holders += [c for c in verb.children if c.dep_ == "prt"]  # "beat up", "kidnapped up to"
+    preps, targets = [], []
     for holder in holders:
-        for prep, pobj in _prep_objects(holder):
+        for prep, pobj in _prep_objects(holder, RECIPIENT_PREPS + ("of", "about")):
             if pobj.ent_type_ in _NON_PARTY_ENTS:
                 continue
             if prep.lower_ in _PLACE_ONLY_PREPS and pobj.ent_type_ in PLACE_TYPES and \
                     holder.i == verb.i and cand.type not in ("RETREAT", "ASSAULT", "AID",
                                                                  "MOBILIZE"):
                 continue
-            preps.append(pobj)
+            if prep.lower_ in ("of", "about") and holder.i not in {h.i for h in holders[1:]}:
+                continue  # "of/about X" only on an event noun or object
+            if prep.lower_ in _TARGET_PREPS:
+                targets.append(pobj)
+            if prep.lower_ not in ("of", "about"):
+                preps.append(pobj)
+    if cand.type == "ACCUSE" and targets:
+        # "complained to the UN over Israeli raids": the one complained about, not the audience
+        preps = [t for t in targets if _party_like(t)]
     inside = []  # "rejected North Korea's demand", "rejected calls by X", "a US offer"
-    for holder in objs + ([nominal] if nominal is not None else []):
-        for child in holder.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and _named(child) and \
-                    child.ent_type_ not in _NON_PARTY_ENTS:
-                inside.append(child)
-        for prep, pobj in _prep_objects(holder, ("by", "from", "of")):
-            if _named(pobj) or _actor_like(pobj):
-                inside.append(pobj)
-    return [passive + [o for o in objs if _named(o)], [p for p in preps if _named(p)],
-            [o for o in objs if not _named(o)], [p for p in preps if not _named(p)], inside]
+    for holder in passive + objs + ([nominal] if nominal is not None else []) + \
+            [p for p in preps if not _party_like(p)] + [t for t in targets if t not in preps]:
+        if not _party_like(holder) or holder in objs + passive and not _named(holder):
+            inside.extend(_inside(holder))
+    named_objs = [o for o in objs if _named(o) or _party_like(o) and not _actor_like(o)]
+    return [passive + named_objs, [p for p in preps if _named(p)],
+            [o for o in objs if o not in named_objs], [p for p in preps if not _named(p)],
+            inside]
 
 
 def _complement_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
@@ -277,15 +320,21 @@ def _complement_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
     tiers: list[list] = []
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
              or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children)]
+    # "began a strike to protest X": a purpose clause hung on the object
+    comps += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+              if c.dep_ in ("acl", "relcl") and any(m.lower_ == "to" for m in c.children)]
     if cand.content is not None and cand.content.anchor not in comps:
-        comps.insert(0, cand.content.anchor)
+        # a content noun goes after the clauses ("demanded that X match Y's support")
+        noun = cand.content.anchor.pos_ in ("NOUN", "PROPN")
+        comps.insert(len(comps) if noun else 0, cand.content.anchor)
     for comp in comps:
         subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and cand.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT",
                                   "AGREE", "CONCEDE"):
             tiers.append(subj[:1])
         obj_cands = [c for c in comp.children if c.dep_ == "dobj"]
-        sub = Candidate(comp, cand.type, None, [comp],
+        content = cand.content is not None and cand.content.anchor.i == comp.i
+        sub = Candidate(comp, cand.content.type if content else cand.type, None, [comp],
                         nominal=obj_cands[0] if cand.content is not None and
                         cand.content.nominal is not None and obj_cands and
                         cand.content.nominal.i == obj_cands[0].i else None)
@@ -303,12 +352,19 @@ def _condition_subjects(verb) -> list:
     return out[:1]
 
 
-def _place_fallback(verb, skip: set[int]) -> list:
+def _place_fallback(verb, skip: set[int], content=None) -> list:
     """PLOVER coders take the country or city an act is aimed at or done in as the
-    recipient when no party is named: the first GPE in the verb's own clause."""
+    recipient when no party is named: the first GPE in the verb's own clause, then in the
+    clause of its folded content ("agreed to set up a centre in Tokyo")."""
     from .event_context import _clause_tokens
 
-    for tok in _clause_tokens(verb):
+    tokens = _clause_tokens(verb)
+    if content is not None and content.anchor.i != verb.i:
+        tokens += _clause_tokens(content.anchor)
+    for comp in verb.children:
+        if comp.dep_ == "xcomp" and (content is None or comp.i != content.anchor.i):
+            tokens += _clause_tokens(comp)
+    for tok in tokens:
         if tok.ent_type_ == "GPE" and tok.i not in skip and tok.dep_ in ("pobj", "dobj", "poss"):
             if tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
                 continue  # take the last token of a multi-word name (its head)
@@ -329,11 +385,11 @@ def _recipients(cand: Candidate, actor_heads: list) -> list:
     tiers = _recipient_tiers(cand, verb, skip)
     tiers += _complement_tiers(cand, verb, skip)
     tiers.append(_condition_subjects(verb))
-    tiers.append(_place_fallback(verb, skip))
+    tiers.append(_place_fallback(verb, skip, cand.content))
     for tier in tiers:
         picks = [t for t in tier if t is not None and t.i not in skip and
                  t.lower_ not in RELATIVE and t.ent_type_ not in _NON_PARTY_ENTS and
-                 _actor_like(t)]
+                 _party_like(t)]
         if picks:
             seen, out = set(), []
             for t in picks:

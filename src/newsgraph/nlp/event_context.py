@@ -32,8 +32,10 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
     """(attributed_to, reporting-verb token) for an event."""
     tok = cand.anchor
     speaker = _quote_speaker(doc, tok.idx, tok.idx + len(tok))
-    if speaker:
-        return speaker, None
+    if speaker:  # keep the reporting verb of an indirect quote ("X declared that Y must ...")
+        parent = tok.head
+        return speaker, parent if tok.dep_ == "ccomp" and lemma(parent) in \
+            lex.REPORTING_VERBS else None
     current = tok
     while current.head.i != current.i:
         parent = current.head

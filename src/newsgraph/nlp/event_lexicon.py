@@ -332,7 +332,15 @@ countries nation nations state states ally allies coalition alliance team moveme
 factions tribe tribesmen monk monks priest clergy bishop crowd crowds mob thousands hundreds
 dozens employee employees staff teacher teachers nurse nurses mujahidin interlocutor
 interlocutors stakeholder stakeholders secretary-general secretary chairman head
+adviser advisers advisor advisors national nationals detainee detainees peacekeeper
+peacekeepers inspector inspectors observer observers personnel militiaman militiamen
+population populations community communities ruler rulers settler settlers immigrant
+immigrants migrant migrants worshipper worshippers pilgrim pilgrims supporter supporters
 """.split())
+
+# Nouns naming why an act is done ("in protest against X", "in retaliation for X"): the party
+# behind X is the recipient.
+PURPOSE_NOUNS = frozenset("protest retaliation response reprisal solidarity revenge".split())
 
 # Heads that name one person (for pronoun agreement: "he"/"she" -> a person).
 PERSON_NOUNS = frozenset("""

@@ -4,6 +4,7 @@ complements of speech acts into the governing event."""
 from __future__ import annotations
 
 from . import event_lexicon as lex
+from . import factuality as fact
 from .event_common import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _depth, _has_prep,
                            _object, _of_noun, _prt, lemma)
 from .event_nominal import _governed_prescription, _noun_entry, _noun_is_event
@@ -165,8 +166,27 @@ def _candidates(sent) -> list[Candidate]:
         if tok.dep_ in ("nsubj", "nsubjpass") and anchor.i == tok.i and lemma(tok.head) == "be":
             cand.modal = tok.head
         cands.append(cand)
+    cands += _reported_prescriptions(sent, {c.anchor.i for c in cands})
     _fold_complements(cands)
     return [c for c in cands if not c.dropped]
+
+
+def _reported_prescriptions(sent, anchors: set[int]) -> list[Candidate]:
+    """"X declared that Y must drop its barriers": whatever Y must do, the report is a
+    demand by X on Y (REQUEST, mode change) even when the demanded act is no trigger."""
+    out = []
+    for tok in sent:
+        if tok.i in anchors or tok.dep_ != "ccomp" or lemma(tok.head) not in \
+                lex.REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        if any(t.i in anchors for t in tok.subtree if t.dep_ in ("conj", "xcomp") and
+               t.head.i == tok.i):
+            continue
+        if fact.classify(tok).prescriptive:
+            out.append(Candidate(tok, "REQUEST", "change", [tok]))
+    return out
 
 
 def _designation(tok) -> bool:

@@ -22,7 +22,7 @@ from ..pipeline import Stage, register
 from . import event_lexicon as lex
 from . import factuality as fact
 from .event_args import _participants, _recipients, _subject
-from .event_common import PLACE_PREPS, REQUEST_MODE, UNATTRIBUTED, Candidate, _conjuncts, lemma
+from .event_common import PLACE_PREPS, REQUEST_MODE, THREAT_MODE, UNATTRIBUTED, Candidate, _conjuncts, lemma
 from .event_context import _attribution, _date, _location, resolve_sides
 from .event_nominal import _nominal_actors
 from .event_triggers import _candidates, verb_entry
@@ -87,6 +87,15 @@ def _host_actors(noun) -> list:
     return _subject(verb)[0]
 
 
+_UNLESS_TYPES = frozenset({"RETREAT", "PROTEST", "SANCTION", "COERCE", "ASSAULT", "REJECT",
+                           "MOBILIZE"})
+
+
+def _unless(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in verb.children)
+
+
 def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) -> Event | None:
     anchor = cand.anchor
     extra = [cand.nominal] if cand.nominal is not None else []
@@ -119,6 +128,9 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
         etype, mode = "REJECT", None  # "would not meet the demands": a refusal
         verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
     recipients = _participants(doc, recip_heads)
+    if verdict.value in ("future", "conditional") and etype in _UNLESS_TYPES and \
+            _unless(anchor):  # "will withdraw its force unless ...": a coercive warning
+        etype, mode = "THREATEN", THREAT_MODE.get(etype)
     if verdict.prescriptive:
         if reporter is None or include_prescriptions:
             if not include_prescriptions:
