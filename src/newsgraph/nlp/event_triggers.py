@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import event_lexicon as lex
 from . import factuality as fact
-from .event_common import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _depth, _has_prep,
+from .event_common import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _depth,
                            _object, _of_noun, _prt, lemma)
 from .event_nominal import _governed_prescription, _noun_entry, _noun_is_event
 
