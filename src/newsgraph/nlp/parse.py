@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+
+from spacy.attrs import IDX, LENGTH
 
 from ..model import Document, Sentence
 from ..pipeline import Stage, register, run_guarded
@@ -22,6 +25,51 @@ def text_for_parse(text: str) -> str:
     return _WRAPPED_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
+# --- per-document indexes, built once per spaCy Doc and kept in its ``user_data`` ----------
+# ``Doc.text`` is rebuilt from the tokens on every access, and finding the token at a
+# character offset by walking the Doc is linear: stages that need either many times per
+# document use these instead.
+_TEXT_KEY = "newsgraph.text"
+_OFFSETS_KEY = "newsgraph.token_offsets"
+
+
+def doc_text(sdoc) -> str:
+    """``sdoc.text``, computed once per Doc."""
+    text = sdoc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = sdoc.user_data[_TEXT_KEY] = sdoc.text
+    return text
+
+
+def token_offsets(sdoc) -> tuple[list[int], list[int]]:
+    """(start, end) character offsets of every token, in token order, computed once per Doc.
+    Both lists are sorted (tokens never overlap), so offsets map to tokens by bisection."""
+    offsets = sdoc.user_data.get(_OFFSETS_KEY)
+    if offsets is None or len(offsets[0]) != len(sdoc):
+        columns = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
+        starts = [c[0] for c in columns]
+        ends = [c[0] + c[1] for c in columns]
+        offsets = sdoc.user_data[_OFFSETS_KEY] = (starts, ends)
+    return offsets
+
+
+def first_token_from(sdoc, char: int) -> int:
+    """Index of the first token starting at or after ``char`` (``len(sdoc)`` when none)."""
+    return bisect_left(token_offsets(sdoc)[0], char)
+
+
+def last_token_before(sdoc, char: int) -> int:
+    """Index of the last token ending at or before ``char`` (-1 when none)."""
+    return bisect_right(token_offsets(sdoc)[1], char) - 1
+
+
+def token_covering(sdoc, char: int) -> int:
+    """Index of the token whose text covers character ``char``, or -1 (whitespace, out of range)."""
+    starts, ends = token_offsets(sdoc)
+    i = bisect_right(starts, char) - 1
+    return i if i >= 0 and char < ends[i] else -1
+
+
 @register
 class ParseStage(Stage):
     """Run spaCy over the batch with ``nlp.pipe`` and keep the Doc on ``doc.nlp``."""
@@ -35,18 +83,22 @@ class ParseStage(Stage):
 
     def process_batch(self, docs: Sequence[Document]) -> None:
         try:
-            parsed = list(self.nlp.pipe(text_for_parse(d.text) for d in docs))
+            texts = [text_for_parse(d.text) for d in docs]
+            parsed = list(self.nlp.pipe(texts))
         except Exception:  # one bad text must not lose the batch: retry one by one
             for doc in docs:
                 run_guarded(self, doc, self)
             return
-        for doc, sdoc in zip(docs, parsed):
-            run_guarded(self, doc, lambda d, s=sdoc: self._attach(d, s))
+        for doc, sdoc, text in zip(docs, parsed, texts):
+            run_guarded(self, doc, lambda d, s=sdoc, t=text: self._attach(d, s, t))
 
     def __call__(self, doc: Document) -> None:
-        self._attach(doc, self.nlp(text_for_parse(doc.text)))
+        text = text_for_parse(doc.text)
+        self._attach(doc, self.nlp(text), text)
 
     @staticmethod
-    def _attach(doc: Document, sdoc) -> None:
+    def _attach(doc: Document, sdoc, text: str | None = None) -> None:
+        if text is not None:  # spaCy's tokenisation is lossless: sdoc.text == text
+            sdoc.user_data[_TEXT_KEY] = text
         doc.nlp = sdoc
         doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]

@@ -86,6 +86,19 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 ORDINAL_WORDS = set("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                     "twelfth twentieth hundredth thousandth millionth".split())
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs"}
+# ``_is_number`` is true only for these words or for a token with a digit in it (both
+# numeral patterns start with ``\d``): a cheap test that skips every other token.
+_NUMBER_LEXICON = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(PLURAL_MULTIPLIERS)
+_DIGIT = re.compile(r"\d")
+_LOWER_KEY = "newsgraph.quantities.lower"
+
+
+def _lowers(doc) -> list[str]:
+    """``token.lower_`` of every token of the Doc, computed once per Doc."""
+    lows = doc.user_data.get(_LOWER_KEY)
+    if lows is None or len(lows) != len(doc):
+        lows = doc.user_data[_LOWER_KEY] = [t.lower_ for t in doc]
+    return lows
 
 
 def _numeral_value(tok) -> tuple[float, float] | None:
@@ -204,9 +217,11 @@ def _continues(doc, i: int, core: list) -> bool:
 
 def _match(doc, idx: int, phrases, before: bool) -> int:
     """Index past the longest phrase just before (or after) ``idx``; ``idx`` when none."""
+    lows = _lowers(doc)
+    n = len(lows)
     for phrase in phrases:
         lo, hi = (idx - len(phrase), idx) if before else (idx, idx + len(phrase))
-        if lo >= 0 and hi <= len(doc) and tuple(t.lower_ for t in doc[lo:hi]) == phrase:
+        if lo >= 0 and hi <= n and tuple(lows[lo:hi]) == phrase:
             return lo if before else hi
     return idx
 
@@ -327,8 +342,13 @@ def _currency(doc, start: int, end: int) -> tuple[str | None, int, int]:
 def _number_runs(sdoc, ents_by_token) -> list[list[list]]:
     """Runs of number tokens, with ranges ("between 200 and 300", "200-300") grouped."""
     cores: list[list] = []
+    lows = _lowers(sdoc)
+    n = len(sdoc)
     i = 0
-    while i < len(sdoc):
+    while i < n:
+        if lows[i] not in _NUMBER_LEXICON and not _DIGIT.search(lows[i]):
+            i += 1  # not a number (see _NUMBER_LEXICON)
+            continue
         tok = sdoc[i]
         if (not _is_number(tok) or _in_time_expression(tok, ents_by_token)
                 or _part_of_name(tok, ents_by_token)):

@@ -10,8 +10,10 @@ marks: an unclosed quote ends at its paragraph's end, a stray closing mark is ig
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .parse import doc_text, first_token_from, last_token_before
 from .speakers import LISTENER, SPEAKER_PRONOUNS, reporting_lemma
 
 OPEN_DOUBLE = "“„«"
@@ -23,6 +25,11 @@ _WORD = re.compile(r"[^\W\d_]", re.U)
 _DASH_SPEAKER = re.compile(r"[ \t]*[–—-]{1,2}[ \t]*(?=[A-Za-z])")  # used with .match(pos)
 _HEADLINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,3})[ \t]*:[ \t]*$")
 _SENT_END = re.compile(r"[.!?…]['’”\"]?\s*$")
+_SINGLE_MARK = re.compile("[‘’']")
+_THAT_END = re.compile(r"\bthat\s*$")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")  # used with .match(pos)
+_WINDOW_STOP = re.compile(r"[.;!?]|[“”\"‘]")
+_SENT_CLOSERS = ".!?…”\"’"
 
 
 @dataclass(slots=True)
@@ -104,12 +111,20 @@ def pair_double_marks(text: str) -> list[MarkSpan]:
 def pair_single_marks(text: str, outside: list[MarkSpan]) -> list[MarkSpan]:
     """Single-quote spans outside any double quote (British style speech, headline quotes)."""
     spans = []
+    opens, closes = _covered(outside)
+    marks = [m.start() for m in _SINGLE_MARK.finditer(text)]
+    k = 0
     for para in _paragraphs(text):
         a, b = para
         open_at = None
-        for i in range(a, b):
+        while k < len(marks) and marks[k] < a:
+            k += 1
+        while k < len(marks) and marks[k] < b:
+            i = marks[k]
+            k += 1
             ch = text[i]
-            if any(s.open <= i <= s.close for s in outside):
+            j = bisect_right(opens, i) - 1
+            if j >= 0 and i <= closes[j]:
                 continue
             prev = text[i - 1] if i > a else " "
             nxt = text[i + 1] if i + 1 < b else " "
@@ -124,6 +139,21 @@ def pair_single_marks(text: str, outside: list[MarkSpan]) -> list[MarkSpan]:
     for span in spans:
         span.start, span.end = _content_bounds(text, span.open + 1, span.close)
     return [s for s in spans if s.end > s.start]
+
+
+def _covered(spans: list[MarkSpan]) -> tuple[list[int], list[int]]:
+    """The positions ``open..close`` (inclusive) of the spans as sorted disjoint intervals
+    (starts, ends): a position is covered iff the last start at or before it has its end
+    at or after it."""
+    opens: list[int] = []
+    closes: list[int] = []
+    for span in sorted(spans, key=lambda s: s.open):
+        if opens and span.open <= closes[-1] + 1:
+            closes[-1] = max(closes[-1], span.close)
+        else:
+            opens.append(span.open)
+            closes.append(span.close)
+    return opens, closes
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -145,19 +175,15 @@ def quote_mark_spans(text: str) -> list[MarkSpan]:
 def _token_at(sdoc, char: int, forward: bool = True):
     """The first token starting at/after (or ending at/before) a character offset."""
     if forward:
-        for tok in sdoc:
-            if tok.idx >= char:
-                return tok
-        return None
-    for tok in reversed(sdoc):
-        if tok.idx + len(tok.text) <= char:
-            return tok
-    return None
+        i = first_token_from(sdoc, char)
+        return sdoc[i] if i < len(sdoc) else None
+    i = last_token_before(sdoc, char)
+    return sdoc[i] if i >= 0 else None
 
 
 def same_paragraph(text: str, a: int, b: int) -> bool:
     lo, hi = (a, b) if a <= b else (b, a)
-    return "\n" not in text[lo:hi]
+    return text.find("\n", lo, hi) < 0
 
 
 def _subject(verb):
@@ -176,7 +202,7 @@ def _subject(verb):
                 break
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
-    if subj is not None and not same_paragraph(verb.doc.text, subj.idx, verb.idx):
+    if subj is not None and not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
         return None
     return subj
 
@@ -203,7 +229,8 @@ def speaker_from_verb(verb, stop_before: int | None = None):
 def _np_before(verb):
     """Fallback when the parse found no subject: the noun phrase right before the verb
     ("The United Nations envoy for Yemen said"), within the verb's paragraph."""
-    doc, text = verb.doc, verb.doc.text
+    doc = verb.doc
+    text = doc_text(doc)
     run = []
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ == "ADV":
@@ -230,7 +257,8 @@ def speaker_extent(head, stop_before: int | None = None) -> tuple[int, int, list
     """Character span of a speaker phrase headed by ``head``: its subtree without relative
     clauses, comma-introduced participles or age appositions; plus the naming tokens
     (head, appositions, coordinated speakers)."""
-    doc, text = head.doc, head.doc.text
+    doc = head.doc
+    text = doc_text(doc)
     cut = set()
     for tok in head.subtree:
         if tok.i == head.i:
@@ -287,7 +315,8 @@ def _between_is_light(sdoc, a: int, b: int, cue) -> bool:
     statement") may stand between a cue verb and a quote opening after it; a determiner or
     adjective right before the mark makes the quote a noun-phrase fragment, not speech."""
     listener_ok = reporting_lemma(cue.text) in LISTENER
-    between = [t for t in sdoc if a <= t.idx < b and t.i != cue.i]
+    lo, hi = first_token_from(sdoc, a), first_token_from(sdoc, b)
+    between = [t for t in sdoc[lo:hi] if t.i != cue.i] if hi > lo else []
     for tok in between:
         if tok.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or tok.pos_ in ("VERB", "AUX"):
             return False
@@ -316,7 +345,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
         lemma = reporting_lemma(tok.text)
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
-            if not (stripped.endswith((",", ":")) or re.search(r"\bthat\s*$", stripped)
+            if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
                     or stripped.endswith(tok.text)):
                 return None
             cand = Candidate("direct", span.start, span.end, tok.text, lemma)
@@ -328,8 +357,8 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
             break
         tok = tok.doc[tok.i - 1] if tok.i > 0 else None
         steps += 1
-    rest = text[span.close + 1:text.find("\n", span.close) if "\n" in text[span.close:] else len(text)]
-    if head_m and len(text[span.start:span.end].split()) >= 2 and not _WORD.search(rest):
+    if head_m and len(text[span.start:span.end].split()) >= 2 and \
+            not _WORD.search(text, span.close + 1, _line_end(text, span.close)):
         # "Minister: ‘…’" in a headline or a transcript line
         name = head_m.group(1)
         cand = Candidate("direct", span.start, span.end, None, None)
@@ -360,9 +389,9 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     inner_end = text[span.open:span.close].rstrip()
     attributive_punct = inner_end.endswith((",", "?", "!", "—", "–", "-"))
     window_end = para_end
-    m = re.search(r"[.;!?]|[“”\"‘]", text[after_start:para_end])
+    m = _WINDOW_STOP.search(text, after_start, para_end)
     if m:
-        window_end = after_start + m.start()
+        window_end = m.start()
     first = _token_at(sdoc, after_start)
     tok = first
     while tok is not None and tok.idx < window_end and tok.i - (first.i if first else 0) < 10:
@@ -373,7 +402,7 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
         if speechy and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
             has_clause = any(c.dep_ in ("ccomp",) and c.i > tok.i and
                              same_paragraph(text, tok.idx, c.idx) for c in tok.children) or \
-                re.match(r"\s*(?:that\b|:)", text[tok.idx + len(tok.text):])
+                _CLAUSE_AFTER.match(text, tok.idx + len(tok.text))
             if has_clause and not attributive_punct:
                 return None  # "“…” Reyes added that …": a new sentence with its own content
             subj = _subject(tok)
@@ -422,9 +451,22 @@ def _sentence_lead(text: str, span: MarkSpan) -> int | None:
     return None
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _sentence_initial(text: str, span: MarkSpan) -> bool:
-    before = text[:span.open].rstrip(" \t")
-    return not before or before.endswith("\n") or bool(re.search(r"[.!?…”\"’]\s*$", before))
+    """Nothing but blanks since the text start, a line break or a sentence end
+    (``text[:span.open]`` stripped of trailing spaces and tabs)."""
+    k = span.open
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _SENT_CLOSERS
 
 
 def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]:

@@ -5,6 +5,7 @@ becomes a "mixed" quote.
 """
 from __future__ import annotations
 
+from .parse import doc_text
 from .quotes_direct import Candidate, MarkSpan, same_paragraph, speaker_extent, speaker_from_verb
 from .speakers import NP_CONTENT, OBJECT_COMPLEMENT, reporting_lemma
 
@@ -107,6 +108,7 @@ def _inside(pos: int, spans: list[MarkSpan]) -> bool:
 
 def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     out: list[Candidate] = []
+    text = doc_text(sdoc)
     for tok in sdoc:
         lemma = reporting_lemma(tok.text)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
@@ -118,10 +120,10 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
         content = _content_of(tok, lemma)
         if not content:
             continue
-        content = [t for t in content if same_paragraph(sdoc.text, t.idx, tok.idx)]
+        content = [t for t in content if same_paragraph(text, t.idx, tok.idx)]
         if not content:
             continue
-        start, end = _close_marks(sdoc.text, *_chars(content), spans)
+        start, end = _close_marks(text, *_chars(content), spans)
         if start <= tok.idx < end and tok.dep_ not in ("parataxis", "ccomp", "advcl"):
             continue
         cand = Candidate("indirect", start, end, tok.text, lemma)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Entity
+from .parse import first_token_from
 
 # --- lexicon shared by the quote extractors: reporting verbs, media, pronouns -------------
 # Verbs that introduce reported speech or a stated position. Cognition verbs are limited to
@@ -164,8 +165,8 @@ def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: li
     plural = len(found) > 1 or (head is not None and (head.tag_ in ("NNS", "NNPS") or
                                                       any(c.dep_ == "conj" for c in head.children)))
     role_noun = head is not None and any(
-        t.text.lower() in PERSON_NOUNS for t in head.doc if start <= t.idx < end and
-        t.i <= head.i and t.dep_ in ("compound", "nsubj", "ROOT", "appos", "dobj", "pobj"))
+        t.text.lower() in PERSON_NOUNS for t in _tokens_starting_in(head.doc, start, end)
+        if t.i <= head.i and t.dep_ in ("compound", "nsubj", "ROOT", "appos", "dobj", "pobj"))
     if found and found[0].type == "PERSON" or role_noun and not plural:
         animacy = "person"  # "baker Nadia Karam" is a person whatever the NER label says
     elif found and found[0].type in _GROUPISH:
@@ -178,6 +179,12 @@ def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: li
     else:
         animacy = "unknown"
     return Resolved(found[0] if found else None, found[1:], animacy, plural)
+
+
+def _tokens_starting_in(sdoc, start: int, end: int):
+    """The tokens whose first character lies in ``[start, end)``."""
+    lo, hi = first_token_from(sdoc, start), first_token_from(sdoc, end)
+    return sdoc[lo:hi] if hi > lo else ()
 
 
 def _fallback(entities: list[Entity], start: int, end: int, name_tokens: list) -> list[Entity]:

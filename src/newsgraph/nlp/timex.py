@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Timex
 from ..pipeline import Stage, register
 from . import timex_grammar as g
+from .parse import doc_text, token_covering
 from .timex_grammar import (_DAY_OFFSETS, Value, v_clock, v_freq, v_hms, v_quarter, v_season,
                             v_set, v_the_weekend)
 
@@ -318,13 +319,59 @@ RULES: list[tuple[str, Callable]] = [
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
 
+# Words one of which every match of a rule contains (or, for v_year_tail, its lookbehind
+# needs), lower-cased; a text with none of them cannot match the rule, which is then not
+# run over it. Each regex costs a pass over the whole text, and most rules are rare.
+# Keyed by rule position: keep in step with RULES (checked below).
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_KEYS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year",
+              "decade", "centur")
+_RULE_KEYS: dict[int, tuple[str, ...]] = {
+    0: ("-",),
+    1: ("/",),
+    2: _MONTH_KEYS, 3: _MONTH_KEYS, 4: _MONTH_KEYS, 5: _MONTH_KEYS,
+    7: ("-", "–", "/"),
+    8: ("0s", "0's", "ties"),
+    9: ("century",),
+    10: ("week", "month", "quarter", "year", "decade", "century"),
+    11: ("year", "month", "week", "decade", "century"),
+    12: tuple(g.WEEKDAYS),
+    13: ("weekend",),
+    14: ("yesterday", "today", "tonight", "tomorrow"),
+    15: ("morning", "afternoon", "evening", "night"),
+    16: ("ago", "hence"),
+    17: _UNIT_KEYS,
+    18: ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    20: tuple(g.SEASONS),
+    21: ("quarter", "half", "q1", "q2", "q3", "q4"),
+    22: ("a.m.", "p.m.", "am", "pm", "noon", "midnight"),
+    23: (":",),
+    25: (":",),
+    26: ("annual", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly",
+         "fortnightly", "every", "each"),
+    27: ("once", "twice", "thrice", "times"),
+}
+assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
+    RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn
+# into it (U+212A KELVIN SIGN lower-cases to "k" by itself).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _active_rules(text: str) -> list[int]:
+    """Positions of the rules that may match somewhere in ``text``."""
+    low = text.translate(_FOLD).lower()
+    return [i for i in range(len(_COMPILED))
+            if i not in _RULE_KEYS or any(k in low for k in _RULE_KEYS[i])]
+
 # ---------------------------------------------------------------------------- detection
 
 
 def _candidates(text: str, anchor, tense_fn=None, label_fn=None, tag_fn=None, rejected=None):
     """Every (start, end, type, value, mod, rule index) the rules accept in ``text``."""
     out = []
-    for idx, (rx, func) in enumerate(_COMPILED):
+    for idx in _active_rules(text):
+        rx, func = _COMPILED[idx]
         for m in rx.finditer(text):
             if not m["core"].strip() or m.end() == m.start():
                 continue
@@ -427,17 +474,18 @@ _SINCE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _spacy_helpers(sdoc):
-    text = sdoc.text
-    tok_at = {}
-    for tok in sdoc:
-        for i in range(tok.idx, tok.idx + len(tok.text)):
-            tok_at[i] = tok
+    text = doc_text(sdoc)
     ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+
+    def tok_at(char: int):
+        """The token covering character ``char``, or None."""
+        i = token_covering(sdoc, char)
+        return sdoc[i] if i >= 0 else None
 
     def tense_fn(start: int, end: int) -> str | None:
         if _SINCE.search(text, max(0, start - 8), start):
             return "past"
-        tok = tok_at.get(start)
+        tok = tok_at(start)
         if tok is None:
             return None
         for _ in range(8):
@@ -455,7 +503,7 @@ def _spacy_helpers(sdoc):
         return None
 
     def tag_fn(start: int) -> str | None:
-        tok = tok_at.get(start)
+        tok = tok_at(start)
         return tok.tag_ if tok is not None else None
 
     return tense_fn, label_fn, tag_fn, ents
@@ -463,7 +511,7 @@ def _spacy_helpers(sdoc):
 
 def find_timexes(spacy_doc, anchor: dt.date | None) -> list[Timex]:
     """Every time expression in a parsed spaCy Doc, with TIMEX3 type and value."""
-    text = spacy_doc.text
+    text = doc_text(spacy_doc)
     tense_fn, label_fn, tag_fn, ents = _spacy_helpers(spacy_doc)
     rejected: list[tuple[int, int]] = []
     chosen = _select(_candidates(text, anchor, tense_fn, label_fn, tag_fn, rejected))
