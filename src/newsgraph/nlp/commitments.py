@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..model import Commitment, Document, Entity
 from ..pipeline import Stage, register
 from . import factuality as fact
+from .parse import doc_text
 from .relations import (ActorIndex, attribution, clause_date, clause_tokens, conjuncts, is_word,
                         patterns, subject_of)
 
@@ -202,8 +203,7 @@ def _object_phrase(index: ActorIndex, tok) -> tuple[str | None, list[str]]:
         if child.dep_ in ("dobj", "prep") and child.lower_ not in skip:
             words = list(child.subtree)
             ents = sorted({e.id for t in words for e in [index.entity(t)] if e is not None})
-            doc_text = tok.doc.text
-            return doc_text[words[0].idx: words[-1].idx + len(words[-1])], ents
+            return doc_text(tok.doc)[words[0].idx: words[-1].idx + len(words[-1])], ents
     return None, []
 
 
