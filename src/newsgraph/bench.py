@@ -67,8 +67,31 @@ def _measure(mode: str, items: list[dict[str, Any]], batch_size: int, queue) -> 
                "stages": stages})
 
 
-def run_bench(corpus: Path | None = None, docs: int = 50, batch_size: int = config.DEFAULT_BATCH_SIZE) -> dict:
-    """Measure bare spaCy and the full pipeline on the same texts; return both and ratios."""
+def _measure_workers(workers: int, items: list[dict[str, Any]], batch_size: int, queue) -> None:
+    """The pipeline in ``workers`` processes (pool warmed up first, as a long ingest is)."""
+    import datetime as dt
+
+    from . import parallel
+    from .model import Document
+
+    docs = [Document(text=i["text"], published=dt.date.fromisoformat(i["published"]) if i["published"] else None)
+            for i in items]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=parallel._init, initargs=((),)) as pool:
+        pool.map(time.sleep, [0.5] * workers, chunksize=1)  # every worker has loaded the pipeline
+        began = time.perf_counter()
+        batches = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
+        for _ in pool.imap(parallel._analyse_batch, batches):
+            pass
+        elapsed = time.perf_counter() - began
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    queue.put({"seconds": elapsed, "workers": workers, "peak_rss_per_worker_mb": worker_kb / 1024})
+
+
+def run_bench(corpus: Path | None = None, docs: int = 50, batch_size: int = config.DEFAULT_BATCH_SIZE,
+              workers: int = 1) -> dict:
+    """Measure bare spaCy and the full pipeline on the same texts; return both and ratios.
+    With ``workers`` > 1, also the pipeline in that many processes against one process."""
     items = load_texts(corpus, docs)
     if not items:
         raise ValueError(f"no articles found in {corpus}")
@@ -80,12 +103,22 @@ def run_bench(corpus: Path | None = None, docs: int = 50, batch_size: int = conf
         proc.start()
         results[mode] = queue.get()
         proc.join()
+    if workers > 1:
+        queue = ctx.Queue()
+        proc = ctx.Process(target=_measure_workers, args=(workers, items, batch_size, queue))
+        proc.start()
+        results["parallel"] = queue.get()
+        proc.join()
     tokens = results["spacy"]["tokens"]
     for mode in results.values():
         mode["docs_per_second"] = len(items) / mode["seconds"]
         mode["tokens_per_second"] = tokens / mode["seconds"]
     total = sum(results["pipeline"]["stages"].values()) or 1.0
-    return {
+    scaling = {}
+    if "parallel" in results:
+        scaling = {"parallel": results["parallel"],
+                   "worker_speedup": results["pipeline"]["seconds"] / results["parallel"]["seconds"]}
+    return {**scaling,
         "documents": len(items),
         "tokens": tokens,
         "batch_size": batch_size,
@@ -109,5 +142,10 @@ def format_report(report: dict) -> str:
     lines.append(f"  pipeline throughput / bare spaCy: {report['throughput_ratio']:.2f}x "
                  f"(CPU time: {report['cpu_throughput_ratio']:.2f}x); RSS ratio {report['rss_ratio']:.2f}")
     lines.append("  stage time shares: " + ", ".join(f"{k} {v:.0%}" for k, v in report["stage_share"].items()))
+    if "parallel" in report:
+        par = report["parallel"]
+        lines.append(f"  {par['workers']} workers: {par['docs_per_second']:.2f} docs/s, "
+                     f"{report['worker_speedup']:.2f}x one process (wall clock); peak RSS per worker "
+                     f"{par['peak_rss_per_worker_mb']:.0f} MB")
     return "\n".join(lines)
 

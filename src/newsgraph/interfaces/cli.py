@@ -223,12 +223,14 @@ def stages() -> None:
               help="JSONL(.gz) file or directory (default: the Wikinews sample in ../shared, else examples/).")
 @click.option("--docs", default=50, show_default=True, help="How many articles.")
 @click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Also measure the pipeline in N processes against one.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report here.")
-def bench(corpus, docs, batch_size, json_out) -> None:
+def bench(corpus, docs, batch_size, workers, json_out) -> None:
     """Throughput and peak memory of the pipeline against bare spaCy on the same texts."""
     from ..bench import format_report, run_bench
 
-    report = run_bench(corpus, docs, batch_size)
+    report = run_bench(corpus, docs, batch_size, workers)
     click.echo(format_report(report))
     if json_out:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
