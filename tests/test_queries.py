@@ -181,3 +181,101 @@ def test_commands_on_a_missing_database_say_so(group, tmp_path):
     result = CliRunner().invoke(group, ["actors", "--db", str(tmp_path / "none.duckdb")])
     assert isinstance(result.exception, NewsgraphError)
     assert "no such database" in str(result.exception)
+
+
+# --- the actor push-down (event_clusters_for) returns exactly the whole-store view's rows ----
+
+def _dense_corpus():
+    """Twelve articles over three weeks: the same few actors meet, attack and talk again and
+    again, with and without a day, a place, a recipient or an id, so clusters chain, split on
+    place and day gaps, and several partitions share actors."""
+    from newsgraph.model import Entity, Event, Mention
+    from test_store_v2 import make_document
+
+    people = [("TAL", "Taliban", "ORG"), ("AFG", "Afghanistan", "GPE"),
+              ("person:zalmay-khalilzad", "Zalmay Khalilzad", "PERSON"), ("UNO", "United Nations", "ORG")]
+    places = [None, "Doha", "Kabul", "doha"]
+    types = ["CONSULT", "ASSAULT", "ACCUSE", "AID"]
+    docs = []
+    for n in range(12):
+        text = f"Article {n}. " + " ".join(name for _, name, _ in people) + " and officials."
+        ents = []
+        for kb, name, etype in people:
+            start = text.index(name)
+            ents.append(Entity(f"{etype.lower()}:{name.lower().replace(' ', '-')}", name, etype,
+                               [Mention(start, start + len(name), name)], kb_id=kb, code=kb))
+        part = [{"entity": e.id, "name": e.name, "code": e.code, "text": e.name} for e in ents]
+        officials = {"name": "officials", "text": "officials"}
+        events = []
+        for k in range(6):
+            i = (n * 7 + k * 3) % 11
+            actor = [part[i % 4]] if i % 5 else [part[i % 4], part[(i + 1) % 4]]
+            recipient = ([] if i == 3 else [officials] if i == 7 else [part[(i + 2) % 4]])
+            day = None if (n + k) % 5 == 0 else f"2021-04-{1 + (n * 2 + k) % 20:02d}"
+            place = places[(n + k) % 4]
+            events.append(Event(f"e{k}", types[(n + k) % 3 if k < 4 else 3], 0, 7, f"did {n}.{k}",
+                                actor=actor, recipient=recipient, date=day,
+                                location={"name": place} if place else None,
+                                factuality="negated" if (n + k) % 6 == 0 else "asserted"))
+        docs.append(make_document(text, f"2021-04-{2 + n * 2 % 20:02d}", entities=ents, events=events))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def dense_db(tmp_path_factory):
+    from newsgraph.store.duckdb_store import Store
+
+    path = tmp_path_factory.mktemp("dense") / "dense.duckdb"
+    with Store(path) as store:
+        for doc in _dense_corpus():
+            assert store.add(doc)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    # Its own copy: the CLI tests above leave connections to `db` open with another config.
+    return str(build_corpus(tmp_path_factory.mktemp("small") / "corpus.duckdb"))
+
+
+@pytest.mark.parametrize("window", [0, 3, 10])
+def test_pushdown_returns_the_same_rows_as_the_view(dense_db, small_db, window):
+    for path in (dense_db, small_db):
+        con = queries.connect(path, window_days=window)
+        ids = [r[0] for r in con.execute("SELECT actor_id FROM actors ORDER BY 1").fetchall()]
+        assert len(ids) >= 4
+        n_clusters = con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM event_members").fetchone()[0] >= n_clusters > 0
+        for a in ids:
+            for kwargs in ({}, {"event_type": "consult"}, {"since": "2021-04-10"},
+                           {"until": "2021-04-08", "raw": True}, {"raw": True}):
+                assert (queries.events(con, [a], **kwargs)
+                        == queries.events(con, [a], **kwargs, pushdown=False)), (a, kwargs)
+                assert (queries.events(con, None, [a], **kwargs)
+                        == queries.events(con, None, [a], **kwargs, pushdown=False)), (a, kwargs)
+            assert queries.timeline(con, [a]) == queries.timeline(con, [a], pushdown=False)
+            for b in ids:
+                assert queries.dyad(con, [a], [b]) == queries.dyad(con, [a], [b], pushdown=False)
+                for directed in (False, True):
+                    assert (queries.dyad_index(con, [a], [b], directed=directed)
+                            == queries.dyad_index(con, [a], [b], directed=directed, pushdown=False))
+                assert (queries.events(con, [a], [b]) == queries.events(con, [a], [b], pushdown=False))
+        # Several ids at once (an ambiguous name), and the macros as `newsgraph sql` sees them.
+        assert queries.timeline(con, ids[:2]) == queries.timeline(con, ids[:2], pushdown=False)
+        for a in ids:
+            fast = con.execute("SELECT * FROM event_clusters_for([$a]) ORDER BY cluster_id", {"a": a}).fetchall()
+            view = con.execute("SELECT * FROM event_clusters WHERE list_contains(actor_ids, $a)"
+                               " OR list_contains(recipient_ids, $a) ORDER BY cluster_id", {"a": a}).fetchall()
+            assert fast == view, a
+        con.close()
+
+
+def test_dense_corpus_clusters_chain_and_split(dense_db):
+    """The hand-made store exercises the clustering rule (so the comparison above means something)."""
+    con = queries.connect(dense_db)
+    sizes = [r[0] for r in con.execute("SELECT n_mentions FROM event_clusters").fetchall()]
+    assert max(sizes) >= 3 and sizes.count(1) >= 5
+    assert con.execute("SELECT count(*) FROM event_clusters WHERE len(factualities) > 1").fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM event_clusters WHERE place IS NULL").fetchone()[0] > 0
+    assert (con.execute("SELECT count(*) FROM event_clusters_within(0)").fetchone()[0]
+            > con.execute("SELECT count(*) FROM event_clusters_within(10)").fetchone()[0])
