@@ -57,7 +57,7 @@ from typing import Any
 
 from .. import config
 from ..model import Document
-from .spans import (Span, Tally, iso_date, match, muc_counts, pairwise_links, run_corpus,
+from .spans import (Span, Tally, entity_metrics, iso_date, match, muc_counts, pairwise_links, run_corpus,
                     score_corpus)
 
 LABELS = ("person", "organization", "place", "object", "event", "abstract", "time",
@@ -347,22 +347,6 @@ def ner_spans(ents: Sequence[tuple[int, int, str]]) -> list[Span]:
     return [Span(s, e, map_type(lab)) for s, e, lab in ents if map_type(lab) is not None]
 
 
-def entity_metrics(pairs: list[tuple[list[Span], list[Span]]], prefix: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    out.update(score_corpus(pairs, "overlap").metrics(prefix))
-    out.update(score_corpus(pairs, "strict").metrics(f"{prefix}_strict"))
-    out.update(score_corpus(pairs, "head").metrics(f"{prefix}_head"))
-    out.update(score_corpus(pairs, "overlap", same_label=False).metrics(f"{prefix}_untyped"))
-    by_type = {}
-    for label in LABELS:
-        t = score_corpus(pairs, "overlap", label=label)
-        if t.gold or t.predicted:
-            by_type[label] = {"p": t.precision, "r": t.recall, "f1": t.f1,
-                              "gold": t.gold, "predicted": t.predicted}
-    out[f"{prefix}_by_type"] = by_type
-    return out
-
-
 def coref_counts(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, int]:
     """Link and MUC counts for one document (see the module docstring)."""
     all_gold = [Span(g.start, g.end, None, g.head_start, g.head_end, g.group) for g in gold]
@@ -410,10 +394,10 @@ def score_documents(golds: Sequence[GumDoc], preds: Sequence[Document],
     """All metrics for gold documents and the pipeline's output on them (same order)."""
     ent_pairs = [(gold_entity_spans(g), entity_spans(p)) for g, p in zip(golds, preds)]
     out: dict[str, Any] = {"documents": len(golds)}
-    out.update(entity_metrics(ent_pairs, "entity"))
+    out.update(entity_metrics(ent_pairs, "entity", LABELS))
     if spacy_ents is not None:
         out.update(entity_metrics([(gold_entity_spans(g), ner_spans(e))
-                                   for g, e in zip(golds, spacy_ents)], "spacy_entity"))
+                                   for g, e in zip(golds, spacy_ents)], "spacy_entity", LABELS))
     out.update(coref_metrics(ent_pairs))
 
     date_pairs = []

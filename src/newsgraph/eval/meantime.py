@@ -76,7 +76,7 @@ from typing import Any
 
 from .. import config
 from ..model import Document, Timex
-from .spans import Span, Tally, iso_date, run_corpus, score_corpus, score_doc
+from .spans import Span, Tally, entity_metrics, iso_date, run_corpus, score_corpus, score_doc
 
 LABELS = ("PER", "ORG", "LOC", "PRO", "FIN", "MIX")
 TYPE_MAP = {
@@ -359,34 +359,16 @@ def _timex_spans(timexes: Sequence[Timex]) -> list[Span]:
     return [Span(t.start, t.end, t.value) for t in timexes]
 
 
-def entity_metrics(pairs: list[tuple[list[Span], list[Span]]], prefix: str,
-                   labels: Sequence[str] = LABELS) -> dict[str, Any]:
-    """Overlap, strict, head and untyped scores plus per-type overlap scores."""
-    out: dict[str, Any] = {}
-    out.update(score_corpus(pairs, "overlap").metrics(prefix))
-    out.update(score_corpus(pairs, "strict").metrics(f"{prefix}_strict"))
-    out.update(score_corpus(pairs, "head").metrics(f"{prefix}_head"))
-    out.update(score_corpus(pairs, "overlap", same_label=False).metrics(f"{prefix}_untyped"))
-    by_type = {}
-    for label in labels:
-        t = score_corpus(pairs, "overlap", label=label)
-        if t.gold or t.predicted:
-            by_type[label] = {"p": t.precision, "r": t.recall, "f1": t.f1,
-                              "gold": t.gold, "predicted": t.predicted}
-    out[f"{prefix}_by_type"] = by_type
-    return out
-
-
 def score_documents(golds: Sequence[MeantimeDoc], preds: Sequence[Document],
                     spacy_ents: Sequence[Sequence[tuple[int, int, str]]] | None = None) -> dict[str, Any]:
     """All metrics for gold documents and the pipeline's output on them (same order)."""
     ent_pairs = [(gold_entity_spans(g), _in_scope(entity_spans(p), g)) for g, p in zip(golds, preds)]
     out: dict[str, Any] = {"documents": len(golds)}
-    out.update(entity_metrics(ent_pairs, "entity"))
+    out.update(entity_metrics(ent_pairs, "entity", LABELS))
     if spacy_ents is not None:
         sp_pairs = [(gold_entity_spans(g), _in_scope(ner_spans(e), g))
                     for g, e in zip(golds, spacy_ents)]
-        out.update(entity_metrics(sp_pairs, "spacy_entity"))
+        out.update(entity_metrics(sp_pairs, "spacy_entity", LABELS))
     # recall over every gold mention (named or not), for coreference-aware stages
     every = Tally()
     for gold, pred in ent_pairs:

@@ -243,6 +243,24 @@ def build_pipeline(names: Sequence[str], capture_ner: dict[int, list] | None = N
     return Pipeline(stages), skipped
 
 
+def entity_metrics(pairs: list[tuple[list[Span], list[Span]]], prefix: str,
+                   labels: Sequence[str]) -> dict[str, Any]:
+    """Overlap, strict, head and untyped scores plus per-type overlap scores."""
+    out: dict[str, Any] = {}
+    out.update(score_corpus(pairs, "overlap").metrics(prefix))
+    out.update(score_corpus(pairs, "strict").metrics(f"{prefix}_strict"))
+    out.update(score_corpus(pairs, "head").metrics(f"{prefix}_head"))
+    out.update(score_corpus(pairs, "overlap", same_label=False).metrics(f"{prefix}_untyped"))
+    by_type = {}
+    for label in labels:
+        t = score_corpus(pairs, "overlap", label=label)
+        if t.gold or t.predicted:
+            by_type[label] = {"p": t.precision, "r": t.recall, "f1": t.f1,
+                              "gold": t.gold, "predicted": t.predicted}
+    out[f"{prefix}_by_type"] = by_type
+    return out
+
+
 def run_corpus(golds: Sequence[Any], stages: Sequence[str] | None, batch_size: int,
                score: Any) -> dict[str, Any]:
     """Run the pipeline over gold documents (each with ``document()``), score the output with

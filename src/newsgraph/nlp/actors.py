@@ -499,7 +499,7 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
 def _confirmed(name: str, body: str) -> bool:
     """A title-case headline phrase is a name when the body writes its words capitalised too:
     some word of it occurs capitalised in the body and none occurs there only in lower case
-    ("Apple unveils ..." with "Apple" in the body; not "Troop Pullout" with "troop pullout")."""
+    ("Apple unveils ..." with "Apple" in the body; not "Ceasefire Talks" with "ceasefire talks")."""
     words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z.&-]+", name) if w.lower() not in _SMALL_WORDS]
     found = False
     for w in words_:

@@ -65,7 +65,7 @@ class EntityStage(Stage):
 
 
 def _named_in_body(entity: Entity, body_start: int) -> bool:
-    """Title-case headlines fool NER ("Troop Pullout" as an ORG): a name seen only in the
+    """Title-case headlines fool NER ("Ceasefire Talks" as an ORG): a name seen only in the
     title is kept for people and places, dropped for organisations and the rest."""
     if entity.roles or entity.type in ("PERSON", "GPE", "NORP"):
         return True

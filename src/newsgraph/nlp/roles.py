@@ -1,8 +1,8 @@
 """Roles and affiliations of people, read from the dependency parse.
 
 Patterns (each with the affiliation taken from any actor mention inside the phrase):
-  * premodifiers of the name: "Taliban political spokesperson Naeem Wardak",
-    "US Special Envoy Zalmay Khalilzad", "a UN official Edmund Fitton-Brown";
+  * premodifiers of the name: "Hamas political spokesperson Jane Roe",
+    "US Special Envoy John Doe", "a UN official Ann Smith";
   * apposition either way: "X, the foreign minister of Y", "the spokesman of Y, X";
   * copula: "X is commander of this outfit" (the outfit resolved by coreference first);
   * the knowledge base: an office the person held on the publication date.
