@@ -85,3 +85,18 @@ def test_surnames_fold_into_the_full_name_and_time_zones_are_not_entities(parsed
     assert "UTC" not in names
     assert "Kowalski" not in names
     assert len(names["Maria Kowalski"].mentions) == 2
+
+
+def test_dateline_city_in_capitals_is_a_place(parsed):
+    from newsgraph.ingest.readers import IngestOptions, from_text
+    from newsgraph.nlp.entities import EntityStage
+
+    doc = from_text("NAIROBI, June 3 (Wire) - Rebel leaders met envoys in Nairobi on Tuesday.\n",
+                    "<test>", IngestOptions())
+    parsed_doc = parsed(doc.text)
+    parsed_doc.dateline_city, parsed_doc.body_start = doc.dateline_city, doc.body_start
+    EntityStage()(parsed_doc)
+    places = {e.name: e for e in parsed_doc.entities if e.type == "GPE"}
+    assert doc.dateline_city == "Nairobi"
+    assert not any(e.name.upper() == "NAIROBI" and e.type != "GPE" for e in parsed_doc.entities)
+    assert "Nairobi" in places

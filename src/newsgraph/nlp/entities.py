@@ -55,13 +55,23 @@ class EntityStage(Stage):
             name = normal_name(span.text)
             if not name or name in TIME_ZONES:
                 continue
-            key = (span.label_, name.lower())
+            label = span.label_
+            if _is_dateline_city(doc, span.start_char, name):
+                label, name = "GPE", doc.dateline_city  # "KABUL, March 2 -" is a place
+            key = (label, name.lower())
             entity = by_key.get(key)
             if entity is None:
-                entity = by_key[key] = Entity(entity_id(span.label_, name), name, span.label_)
+                entity = by_key[key] = Entity(entity_id(label, name), name, label)
             entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entities = [e for e in by_key.values() if _named_in_body(e, doc.body_start)]
         doc.entities = merge_surnames(entities)
+
+
+def _is_dateline_city(doc: Document, start: int, name: str) -> bool:
+    """The city of a dateline opening the body ("KABUL, March 2 -"), which NER often takes
+    for an organisation because it is written in capitals."""
+    return (bool(doc.dateline_city) and name.lower() == doc.dateline_city.lower()
+            and not doc.text[doc.body_start:start].strip())
 
 
 def _named_in_body(entity: Entity, body_start: int) -> bool:
