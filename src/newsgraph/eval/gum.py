@@ -57,8 +57,8 @@ from typing import Any
 
 from .. import config
 from ..model import Document
-from .spans import (Span, Tally, entity_metrics, iso_date, match, muc_counts, pairwise_links, run_corpus,
-                    score_corpus)
+from .spans import (Span, Tally, entity_metrics, entity_spans, iso_date, match, muc_counts,
+                    ner_spans, pairwise_links, run_corpus, score_corpus)
 
 LABELS = ("person", "organization", "place", "object", "event", "abstract", "time",
           "substance", "animal", "plant")
@@ -333,18 +333,8 @@ def gold_entity_spans(doc: GumDoc) -> list[Span]:
                  scored=g.named and g.type in SCORED_TYPES) for g in doc.mentions]
 
 
-def entity_spans(doc: Document) -> list[Span]:
-    out = []
-    for ent in doc.entities:
-        label = map_type(ent.type)
-        if label is None:
-            continue
-        out.extend(Span(m.start, m.end, label, group=ent.id) for m in ent.mentions)
-    return out
 
 
-def ner_spans(ents: Sequence[tuple[int, int, str]]) -> list[Span]:
-    return [Span(s, e, map_type(lab)) for s, e, lab in ents if map_type(lab) is not None]
 
 
 def coref_counts(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, int]:
@@ -392,11 +382,11 @@ def score_documents(golds: Sequence[GumDoc], preds: Sequence[Document],
                     spacy_ents: Sequence[Sequence[tuple[int, int, str]]] | None = None,
                     ) -> dict[str, Any]:
     """All metrics for gold documents and the pipeline's output on them (same order)."""
-    ent_pairs = [(gold_entity_spans(g), entity_spans(p)) for g, p in zip(golds, preds)]
+    ent_pairs = [(gold_entity_spans(g), entity_spans(p, map_type)) for g, p in zip(golds, preds)]
     out: dict[str, Any] = {"documents": len(golds)}
     out.update(entity_metrics(ent_pairs, "entity", LABELS))
     if spacy_ents is not None:
-        out.update(entity_metrics([(gold_entity_spans(g), ner_spans(e))
+        out.update(entity_metrics([(gold_entity_spans(g), ner_spans(e, map_type))
                                    for g, e in zip(golds, spacy_ents)], "spacy_entity", LABELS))
     out.update(coref_metrics(ent_pairs))
 

@@ -76,7 +76,8 @@ from typing import Any
 
 from .. import config
 from ..model import Document, Timex
-from .spans import Span, Tally, entity_metrics, iso_date, run_corpus, score_corpus, score_doc
+from .spans import (Span, Tally, entity_metrics, entity_spans, iso_date, ner_spans, run_corpus,
+                    score_corpus, score_doc)
 
 LABELS = ("PER", "ORG", "LOC", "PRO", "FIN", "MIX")
 TYPE_MAP = {
@@ -327,19 +328,8 @@ def gold_entity_spans(doc: MeantimeDoc) -> list[Span]:
                  scored=id(g) in keep) for g in doc.entities]
 
 
-def entity_spans(doc: Document) -> list[Span]:
-    """Every mention of every entity, labelled with the MEANTIME type; unmapped types dropped."""
-    out = []
-    for ent in doc.entities:
-        label = map_type(ent.type)
-        if label is None:
-            continue
-        out.extend(Span(m.start, m.end, label, group=ent.id) for m in ent.mentions)
-    return out
 
 
-def ner_spans(ents: Sequence[tuple[int, int, str]]) -> list[Span]:
-    return [Span(s, e, map_type(lab)) for s, e, lab in ents if map_type(lab) is not None]
 
 
 def event_span(doc: Document, ev: Any) -> Span:
@@ -362,11 +352,12 @@ def _timex_spans(timexes: Sequence[Timex]) -> list[Span]:
 def score_documents(golds: Sequence[MeantimeDoc], preds: Sequence[Document],
                     spacy_ents: Sequence[Sequence[tuple[int, int, str]]] | None = None) -> dict[str, Any]:
     """All metrics for gold documents and the pipeline's output on them (same order)."""
-    ent_pairs = [(gold_entity_spans(g), _in_scope(entity_spans(p), g)) for g, p in zip(golds, preds)]
+    ent_pairs = [(gold_entity_spans(g), _in_scope(entity_spans(p, map_type), g))
+                 for g, p in zip(golds, preds)]
     out: dict[str, Any] = {"documents": len(golds)}
     out.update(entity_metrics(ent_pairs, "entity", LABELS))
     if spacy_ents is not None:
-        sp_pairs = [(gold_entity_spans(g), _in_scope(ner_spans(e), g))
+        sp_pairs = [(gold_entity_spans(g), _in_scope(ner_spans(e, map_type), g))
                     for g, e in zip(golds, spacy_ents)]
         out.update(entity_metrics(sp_pairs, "spacy_entity", LABELS))
     # recall over every gold mention (named or not), for coreference-aware stages

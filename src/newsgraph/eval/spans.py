@@ -261,6 +261,22 @@ def entity_metrics(pairs: list[tuple[list[Span], list[Span]]], prefix: str,
     return out
 
 
+def entity_spans(doc, map_type) -> list[Span]:
+    """Every mention of every entity, labelled by ``map_type`` (unmapped types dropped), grouped
+    by entity for the coreference scores."""
+    out = []
+    for ent in doc.entities:
+        label = map_type(ent.type)
+        if label is not None:
+            out.extend(Span(m.start, m.end, label, group=ent.id) for m in ent.mentions)
+    return out
+
+
+def ner_spans(ents: Sequence[tuple[int, int, str]], map_type) -> list[Span]:
+    """Bare spaCy entities ``(start, end, label)`` labelled by ``map_type``."""
+    return [Span(s, e, map_type(lab)) for s, e, lab in ents if map_type(lab) is not None]
+
+
 def run_corpus(golds: Sequence[Any], stages: Sequence[str] | None, batch_size: int,
                score: Any) -> dict[str, Any]:
     """Run the pipeline over gold documents (each with ``document()``), score the output with

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import event_lexicon as lex
+from .factuality import crosses as _crosses  # noqa: F401  (re-exported for the event modules)
 
 
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -71,15 +72,6 @@ def _prt(tok, word) -> bool:
 
 def _has_prep(tok, preps) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
-
-
-def _crosses(tok, top, deps) -> bool:
-    current = tok
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in deps:
-            return True
-        current = current.head
-    return False
 
 
 def _depth(tok) -> int:

@@ -183,14 +183,19 @@ def classify(token, extra: list | None = None) -> Factuality:
     return Factuality(value, prescriptive, cue)
 
 
-def _inside_clause(tok, root) -> bool:
-    """True when ``tok`` sits in a subordinate clause below ``root``."""
+def crosses(tok, top, deps) -> bool:
+    """True when the path from ``tok`` up to ``top`` passes through one of the ``deps``."""
     current = tok
-    while current.i != root.i and current.head.i != current.i:
-        if current.dep_ in CLAUSE_DEPS:
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in deps:
             return True
         current = current.head
     return False
+
+
+def _inside_clause(tok, root) -> bool:
+    """True when ``tok`` sits in a subordinate clause below ``root``."""
+    return crosses(tok, root, CLAUSE_DEPS)
 
 
 def necessity_predicate(verb) -> bool:
