@@ -175,7 +175,7 @@ CONLLU = "\n".join("\t".join(row) if isinstance(row, tuple) else row for row in 
 def test_annotated_corpus_files_are_read_as_articles(tmp_path):
     (tmp_path / "7_Council_meets.xml").write_text(CAT_XML, encoding="utf-8")
     (tmp_path / "GUM_news_vote.conllu").write_text(CONLLU, encoding="utf-8")
-    (tmp_path / "other.xml").write_text("<rss><channel/></rss>", encoding="utf-8")
+    (tmp_path / "other.xml").write_text("<catalogue><book/></catalogue>", encoding="utf-8")
     docs, errors, _ = read([tmp_path])
     by_name = {d.source.rsplit("/", 1)[-1]: d for d in docs}
     council = by_name["7_Council_meets.xml"]

@@ -1,4 +1,4 @@
-"""Turn inputs (files, directories, stdin, JSONL/CSV batches, HTML) into Documents.
+"""Turn inputs (files, directories, stdin, JSONL/CSV batches, HTML, RSS/Atom feeds) into Documents.
 
 Readers yield either a ``Document`` or an ``InputError`` naming the input, so one bad
 file or line never stops the others. Batch rows carry their own metadata; plain text gets
@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, decode, open_text, read_bytes
+from .feeds import FEED_SUFFIXES, is_feed_file, read_feed
 from .header import find_date, parse_header
 from .html import document_from_html, looks_like_html
 
@@ -142,6 +143,8 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
     kind = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) == 2 else suffixes[-1:] and suffixes[-1]
     if kind in JSONL_SUFFIXES:
         yield from read_jsonl(path, options)
+    elif kind in FEED_SUFFIXES or (kind == ".xml" and is_feed_file(path)):
+        yield from read_feed_file(path, options)
     elif kind in CORPUS_SUFFIXES:
         yield from read_corpus_file(path, options)
     elif kind in CSV_SUFFIXES:
@@ -157,6 +160,12 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
             return doc
 
         yield from _guard(single)
+
+
+def read_feed_file(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """Entries of a saved RSS/Atom feed (see ``feeds.py``), finished like any other Document."""
+    for item in read_feed(path, options.max_bytes, options.warnings):
+        yield finish(item, options) if isinstance(item, Document) else item
 
 
 # Files that sit beside articles in a corpus folder but are not articles.
@@ -197,7 +206,8 @@ def _wanted(path: Path) -> bool:
         return False
     base = name[:-3] if name.endswith(".gz") else name
     suffix = Path(base).suffix
-    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | CORPUS_SUFFIXES
+    return suffix in (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | CORPUS_SUFFIXES
+                      | FEED_SUFFIXES)
 
 
 def iter_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
