@@ -15,11 +15,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-# Plus what the tests exercise: pytest, the export libraries and the Ray engine.
+# Plus what the tests exercise: pytest, the export libraries, the Ray engine and the
+# PostgreSQL driver (the PostgreSQL tests run when $$NEWSGRAPH_TEST_POSTGRES names a server).
 install-dev: $(VENV)/.installed-dev
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test,export,ray]'
+	$(BIN)/pip install --quiet -e '.[test,export,ray,postgres]'
 	touch $@
 
 demo: install

@@ -40,7 +40,7 @@ from pathlib import Path
 import duckdb
 
 from newsgraph.store import queries
-from newsgraph.store.duckdb_store import Store
+from newsgraph.store.database import Store
 
 PLOVER = list(queries.PLOVER_QUAD)
 PLACES = 100

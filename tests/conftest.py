@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,57 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the public gold sets live in ../shared)")
     return path
+
+
+# --- the two stores: every test that takes `backend_kind` runs on DuckDB and on PostgreSQL ---
+
+POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES"
+_SCHEMAS: list[str] = []
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+def backend_kind(request) -> str:
+    """Which store the test writes: a DuckDB file, or a fresh schema on the PostgreSQL server
+    named by $NEWSGRAPH_TEST_POSTGRES (skipped with the reason when it is not set)."""
+    if request.param == "postgres" and not os.environ.get(POSTGRES_ENV):
+        pytest.skip(f"PostgreSQL store tests need ${POSTGRES_ENV}: run eval \"$(bash .ci/postgres)\" first")
+    return request.param
+
+
+def new_store(kind: str, folder: Path, name: str = "store") -> str:
+    """A new, empty store target of KIND: a DuckDB path in FOLDER or a PostgreSQL URL whose
+    search_path is a schema of its own (dropped at the end of the session)."""
+    if kind == "duckdb":
+        return str(folder / f"{name}.duckdb")
+    import psycopg
+
+    url = os.environ[POSTGRES_ENV]
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    _SCHEMAS.append(schema)
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def store_target(backend_kind, tmp_path):
+    """``store_target(name)``: a new empty store of this test's kind."""
+    return lambda name="store": new_store(backend_kind, tmp_path, name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schemas():
+    yield
+    if _SCHEMAS and os.environ.get(POSTGRES_ENV):
+        import psycopg
+
+        with psycopg.connect(os.environ[POSTGRES_ENV], autocommit=True) as con:
+            for schema in _SCHEMAS:
+                con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def as_json(value):
+    """A JSON column's value: DuckDB returns the text, psycopg the parsed value."""
+    import json
+
+    return json.loads(value) if isinstance(value, str) else value

@@ -3,7 +3,7 @@ sources; and the headline's bare surname joins the person named in the body."""
 from newsgraph.analysis import analyze_many
 from newsgraph.ingest.readers import IngestOptions, from_text
 from newsgraph.store import queries
-from newsgraph.store.duckdb_store import Store
+from newsgraph.store.database import Store
 
 FIRST = """Wednesday, June 10th, 2020
 
@@ -22,9 +22,9 @@ The ministers agreed to continue the dialogue.
 """
 
 
-def test_same_meeting_in_two_articles_is_one_event_with_two_sources(tmp_path):
+def test_same_meeting_in_two_articles_is_one_event_with_two_sources(store_target):
     docs = [from_text(text, f"<{name}>", IngestOptions()) for name, text in (("a", FIRST), ("b", SECOND))]
-    db = tmp_path / "meet.duckdb"
+    db = store_target("meet")
     with Store(db) as store:
         for doc in analyze_many(docs):
             assert not any(e.name == "Lavrov" for e in doc.entities)  # folded into Sergei Lavrov

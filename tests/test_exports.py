@@ -13,12 +13,13 @@ from newsgraph.export import FORMATS, export
 from newsgraph.interfaces.query_cli import register
 from newsgraph.store import queries
 from newsgraph.store.schema import ALL_TABLES
+from conftest import new_store
 from test_store_v2 import build_corpus
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_corpus(tmp_path_factory.mktemp("x") / "corpus.duckdb")
+def db(tmp_path_factory, backend_kind):
+    return build_corpus(new_store(backend_kind, tmp_path_factory.mktemp("x"), "corpus"))
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +149,10 @@ def test_ftm_entities_parse_and_validate(exported):
     assert all(i in ids for e in by_schema["Event"] for i in e.get("involved"))
 
 
-def test_ftm_membership_and_representation(tmp_path):
+def test_ftm_membership_and_representation(store_target, tmp_path):
     from followthemoney import model
     from newsgraph.model import Relation
-    from newsgraph.store.duckdb_store import Store
+    from newsgraph.store.database import Store
     from test_store_v2 import doc_doha_1
 
     doc = doc_doha_1()
@@ -159,7 +160,7 @@ def test_ftm_membership_and_representation(tmp_path):
         Relation("person:zalmay-khalilzad", "member_of", "org:united-nations", 0, 10),
         Relation("person:zalmay-khalilzad", "represents", "org:taliban", 0, 10),
     ]
-    path = tmp_path / "m.duckdb"
+    path = store_target("m")
     with Store(path) as store:
         store.add(doc)
     out = tmp_path / "m.ftm"

@@ -6,14 +6,14 @@ shared with test_queries.py and test_exports.py.
 import datetime as dt
 import json
 
-import duckdb
 import pytest
+from conftest import as_json
 
 from newsgraph.ingest.readers import content_hash
 from newsgraph.model import (Commitment, Document, Entity, Event, Mention, Quote, Relation,
                              Timex, to_record)
-from newsgraph.store import queries, schema
-from newsgraph.store.duckdb_store import Store
+from newsgraph.store import backend, queries, schema
+from newsgraph.store.database import Store
 
 
 def _find(text, needle, after=0):
@@ -131,22 +131,22 @@ def build_corpus(path):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return build_corpus(tmp_path / "corpus.duckdb")
+def db(store_target):
+    return build_corpus(store_target("corpus"))
 
 
 # --- schema and migration ------------------------------------------------------------------
 
 def test_new_database_is_at_the_current_version(db):
-    con = duckdb.connect(str(db), read_only=True)
-    assert schema.version(con) == schema.SCHEMA_VERSION == 2
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2]
+    con = backend.connect(db, read_only=True)
+    assert schema.version(con) == schema.SCHEMA_VERSION == 3
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3]
     con.close()
 
 
 def _write_v1_database(path, docs):
     """A database as newsgraph 0.1 (schema v1) wrote it: no v2 tables, records in JSON."""
-    con = duckdb.connect(str(path))
+    con = backend.connect(path)
     con.execute(schema.V1)
     con.execute("INSERT INTO schema_version VALUES (1)")
     for doc in docs:
@@ -160,11 +160,11 @@ def _write_v1_database(path, docs):
     con.close()
 
 
-def test_v1_database_upgrades_in_place_from_its_records(tmp_path):
-    path = tmp_path / "old.duckdb"
+def test_v1_database_upgrades_in_place_from_its_records(store_target):
+    path = store_target("old")
     _write_v1_database(path, [doc_doha_1(), doc_doha_2()])
     with Store(path) as store:
-        assert store.version == 2
+        assert store.version == 3
         stats = store.stats()
         assert stats["documents"] == 2
         assert stats["events"] == 3 and stats["quotes"] == 2
@@ -175,21 +175,21 @@ def test_v1_database_upgrades_in_place_from_its_records(tmp_path):
         assert store.stats()["events"] == 5
 
 
-def test_read_only_query_connection_upgrades_an_old_database(tmp_path):
-    path = tmp_path / "old.duckdb"
+def test_read_only_query_connection_upgrades_an_old_database(store_target):
+    path = store_target("old")
     _write_v1_database(path, [doc_doha_1()])
     con = queries.connect(path)
-    assert schema.version(con) == 2
+    assert schema.version(con) == 3
     assert con.execute("SELECT count(*) FROM event_clusters").fetchone()[0] == 1
     con.close()
 
 
-def test_newer_schema_is_refused(tmp_path):
+def test_newer_schema_is_refused(store_target):
     from newsgraph.errors import NewsgraphError
 
-    path = tmp_path / "new.duckdb"
+    path = store_target("new")
     Store(path).close()
-    con = duckdb.connect(str(path))
+    con = backend.connect(path)
     con.execute("INSERT INTO schema_version VALUES (99)")
     con.close()
     with pytest.raises(NewsgraphError, match="newer newsgraph"):
@@ -199,7 +199,7 @@ def test_newer_schema_is_refused(tmp_path):
 # --- round trips ---------------------------------------------------------------------------
 
 def test_quotes_round_trip(db):
-    con = duckdb.connect(str(db), read_only=True)
+    con = backend.connect(db, read_only=True)
     rows = queries.rows(con, "SELECT * FROM quotes ORDER BY kind")
     assert [r["kind"] for r in rows] == ["direct", "indirect"]
     direct = rows[0]
@@ -212,7 +212,7 @@ def test_quotes_round_trip(db):
 
 
 def test_events_round_trip(db):
-    con = duckdb.connect(str(db), read_only=True)
+    con = backend.connect(db, read_only=True)
     ev = queries.rows(con, "SELECT * FROM events WHERE event = 'CONSULT' AND mode = 'visit'")[0]
     assert ev["actor_ids"] == ["person:zalmay-khalilzad"] and ev["recipient_ids"] == ["TAL"]
     assert ev["actor_codes"] == ["USA GOV"] and ev["recipient_names"] == ["Taliban"]
@@ -226,13 +226,13 @@ def test_events_round_trip(db):
 
 
 def test_relations_and_commitments_round_trip(db):
-    con = duckdb.connect(str(db), read_only=True)
+    con = backend.connect(db, read_only=True)
     rel = queries.rows(con, "SELECT * FROM relations")[0]
     assert (rel["subject_id"], rel["predicate"], rel["object_id"]) == ("TAL", "allied_with", "AQD")
     assert rel["subject_name"] == "Taliban" and rel["attributed_to_id"] == "UNO"
     com = queries.rows(con, "SELECT * FROM commitments")[0]
     assert com["party_id"] == "TAL" and com["deadline"] == "2021-05"
-    claims = json.loads(com["status_claims"])
+    claims = as_json(com["status_claims"])
     assert claims[0]["status"] == "not fulfilled" and claims[0]["claimed_by"] == "United Nations"
 
 
@@ -244,8 +244,8 @@ def test_stored_record_keeps_the_new_fields(db):
     assert record["commitments"][0]["status_claims"][0]["date"] == "2021-04-13"
 
 
-def test_failed_v2_write_leaves_nothing(tmp_path):
-    with Store(tmp_path / "t.duckdb") as store:
+def test_failed_v2_write_leaves_nothing(store_target):
+    with Store(store_target()) as store:
         bad = doc_kabul()
         bad.events[0].actor = [{"entity": object()}]  # unserialisable: fails before/while writing
         with pytest.raises(Exception):
@@ -263,7 +263,7 @@ def test_failed_v2_write_leaves_nothing(tmp_path):
 # --- cross-document identity and deduplication -----------------------------------------------
 
 def test_same_actor_has_one_id_across_documents(db):
-    con = duckdb.connect(str(db), read_only=True)
+    con = backend.connect(db, read_only=True)
     tal = queries.rows(con, "SELECT * FROM actors WHERE actor_id = 'TAL'")[0]
     assert tal["doc_count"] == 3 and tal["name"] == "Taliban" and tal["type"] == "ORG"
     zk = queries.rows(con, "SELECT * FROM actors WHERE actor_id = 'person:zalmay-khalilzad'")[0]
@@ -286,12 +286,16 @@ def test_two_reports_of_one_meeting_are_one_event_with_two_sources(db):
 
 
 def test_cluster_window_is_a_parameter(db):
-    con = queries.connect(db)
-    narrow = con.execute("SELECT count(*) FROM event_clusters_within(0) WHERE event = 'CONSULT'").fetchone()[0]
-    assert narrow == 3  # 2021-04-12 and 2021-04-13 are a day apart
+    def consult_clusters(window):
+        con = queries.connect(db, window_days=window)
+        return con.execute("SELECT count(*) FROM event_clusters WHERE event = 'CONSULT'").fetchone()[0]
+
+    assert consult_clusters(0) == 3  # 2021-04-12 and 2021-04-13 are a day apart
+    assert consult_clusters(1) == 2
 
 
 def test_cluster_ids_are_stable_across_connections(db):
-    first = queries.connect(db).execute("SELECT list(cluster_id ORDER BY cluster_id) FROM event_clusters").fetchone()
-    second = queries.connect(db).execute("SELECT list(cluster_id ORDER BY cluster_id) FROM event_clusters").fetchone()
-    assert first == second
+    sql = "SELECT cluster_id FROM event_clusters ORDER BY cluster_id"
+    first = queries.connect(db).execute(sql).fetchall()
+    second = queries.connect(db).execute(sql).fetchall()
+    assert first == second and len(first) == 4

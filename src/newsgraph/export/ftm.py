@@ -68,8 +68,8 @@ def ftm_entities(con):
         return proxy
 
     articles = {}
-    for d in rows(con, "SELECT id, title, published, url, source, genre, language, text, record"
-                       " FROM documents ORDER BY published NULLS LAST, id"):
+    for d in rows(con, "SELECT id, title, published, url, source, genre, language, text,"
+                       " CAST(record AS VARCHAR) AS record FROM documents ORDER BY published NULLS LAST, id"):
         art = make("Article", "document", d["id"])
         art.add("title", d["title"])
         art.add("name", d["title"] or d["id"])
@@ -105,7 +105,8 @@ def ftm_entities(con):
         return made[actor_id]
 
     links = []
-    for r in rows(con, """SELECT r.*, d.published, d.text[r.start_char + 1 : r.end_char] AS evidence
+    for r in rows(con, """SELECT r.*, d.published,
+                                 substr(d.text, r.start_char + 1, r.end_char - r.start_char) AS evidence
                           FROM relations r JOIN documents d ON d.id = r.doc_id
                           WHERE subject_id IS NOT NULL AND object_id IS NOT NULL
                           ORDER BY doc_id, relation_no"""):

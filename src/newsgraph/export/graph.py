@@ -50,10 +50,8 @@ def build_graph(con):
                        **_clean({"kind": "relation", "label": r["predicate"], "predicate": r["predicate"],
                                  "factuality": r["factuality"], "attributed_to": r["attributed_to"],
                                  "doc_id": r["doc_id"], "start": r["start_char"], "end": r["end_char"]}))
-    for c in rows(con, """
-            SELECT c.*, (SELECT list(DISTINCT m.attributed_to) FILTER (m.attributed_to IS NOT NULL)
-                         FROM unnest(c.mentions) AS u(m)) AS attributions
-            FROM event_clusters c ORDER BY first_day NULLS LAST, cluster_id"""):
+    for c in rows(con, "SELECT * FROM event_clusters ORDER BY first_day NULLS LAST, cluster_id"):
+        c["attributions"] = sorted({m["attributed_to"] for m in c["mentions"] if m["attributed_to"]})
         for a_id, a_name in zip(c["actor_ids"], c["actor_names"]):
             for r_id, r_name in zip(c["recipient_ids"], c["recipient_names"]):
                 if not a_id or not r_id or a_id == r_id:

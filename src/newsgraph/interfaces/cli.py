@@ -89,7 +89,8 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
               help="ray: analyse JSONL/Parquet partitions on a Ray cluster, then load the records.")
 @click.option("--ray-address", default=None, help="Ray cluster address (default: start a local one).")
 @click.option("--staging", type=click.Path(path_type=Path), default=None,
-              help="Folder for the Ray engine's Parquet records (default: DB name + '.records').")
+              help="Folder for the Ray engine's Parquet records (default: DB file name + '.records',"
+                   " or ./newsgraph.records for a server).")
 @kb_option
 def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_address, staging,
            kb_paths) -> None:
@@ -98,12 +99,14 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
 
     from ..analysis import analyze_many
     from ..parallel import analyze_parallel
-    from ..store.duckdb_store import Store
+    from ..store.database import Store
 
     if engine == "ray":
         from ..distributed import run_ray
 
-        staging = staging or Path(f"{db}.records")
+        from ..store.backend import is_server
+
+        staging = staging or Path("newsgraph.records" if is_server(db) else f"{db}.records")
         run_ray(list(paths), staging, address=ray_address, workers=workers, batch_size=batch_size,
                 published=published, kb_paths=kb_paths)
         _load_records(staging, db)
@@ -133,16 +136,16 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
             added += store.add(doc)
             progress.update(1)
         progress.close()
-        total = store.stats()["documents"]
+        total, where = store.stats()["documents"], store.path
     click.echo(f"ingested {added} new document(s), {skipped} already stored, {len(problems)} "
-               f"problem(s); {total} document(s) in {db}")
+               f"problem(s); {total} document(s) in {where}")
     if problems:
         sys.exit(1)
 
 
 def _load_records(folder: Path, db: str) -> None:
     from ..distributed import records_as_documents
-    from ..store.duckdb_store import Store
+    from ..store.database import Store
 
     problems: list[str] = []
     added = skipped = 0
@@ -152,11 +155,11 @@ def _load_records(folder: Path, db: str) -> None:
                 added += 1
             else:
                 skipped += 1
-        total = store.stats()["documents"]
+        total, where = store.stats()["documents"], store.path
     for problem in problems:
         click.echo(f"newsgraph: skipped {problem}", err=True)
     click.echo(f"loaded {added} new document(s), {skipped} already stored, {len(problems)} "
-               f"problem(s); {total} document(s) in {db}")
+               f"problem(s); {total} document(s) in {where}")
     if problems:
         sys.exit(1)
 
@@ -175,7 +178,7 @@ def load(folder, db) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def show(doc_id, db, fmt) -> None:
     """Print the stored record of one document (id, id prefix, or the batch's own id)."""
-    from ..store.duckdb_store import Store
+    from ..store.database import Store
 
     with Store(db, read_only=True) as store:
         record = store.record(doc_id)
@@ -193,7 +196,7 @@ def show(doc_id, db, fmt) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db, as_json) -> None:
     """Counts of what the database holds."""
-    from ..store.duckdb_store import Store
+    from ..store.database import Store
 
     with Store(db, read_only=True) as store:
         counts = store.stats()

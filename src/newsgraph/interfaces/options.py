@@ -19,6 +19,8 @@ def date_value(_ctx, _param, value: str | None) -> dt.date | None:
 
 
 def db_option(func):
-    """The ``--db`` option: the DuckDB file (default ./newsgraph.duckdb or $NEWSGRAPH_DB)."""
+    """The ``--db`` option: a DuckDB file (default ./newsgraph.duckdb or $NEWSGRAPH_DB) or a
+    PostgreSQL server URL."""
     return click.option("--db", default=config.db_path, show_default="newsgraph.duckdb",
-                        help="DuckDB database file (env NEWSGRAPH_DB).")(func)
+                        help="DuckDB database file, or postgresql://user@host/dbname for a PostgreSQL"
+                             " server (env NEWSGRAPH_DB).")(func)

@@ -222,17 +222,27 @@ def sql(query, db, fmt) -> None:
     Tables: documents, entities, mentions, timexes, quantities, quotes, events, relations,
     commitments, actors, stage_errors; views: event_clusters, event_members, dyad_weekly.
     """
-    import duckdb
-
     from ..store import queries
+    from ..store.backend import database_errors
 
     con = _connect(db, external_access=False)
     queries.check_read_only(con, query)
     try:
         found = queries.rows(con, query)
-    except duckdb.Error as exc:
-        raise NewsgraphError(f"query failed: {exc}") from None
+    except database_errors() as exc:
+        raise NewsgraphError(f"query failed: {str(exc).strip()}") from None
     emit(found, fmt, empty="(no rows)")
+
+
+@click.command()
+@db_option
+@format_option
+def duplicates(db, fmt) -> None:
+    """Near-duplicate articles (reprints, wire copies): each later one with the earlier one."""
+    from ..store import duplicates as near
+
+    emit(near.pairs(_connect(db)), fmt, ["similarity", "doc_id", "published", "title",
+                                         "duplicate_of", "duplicate_of_published"])
 
 
 @click.command("export")
@@ -259,9 +269,10 @@ def export_cmd(fmt, out, db) -> None:
 
 def _records_with(db: str, key: str) -> list[dict[str, Any]]:
     """Stored records that hold any ``key`` items (relations, commitments)."""
+    assert key in ("relations", "commitments")  # a table name, not user input
     con = _connect(db)
-    rows = con.execute("SELECT record FROM documents WHERE json_array_length(json_extract(record, ?)) > 0"
-                       " ORDER BY published, id", [f"$.{key}"]).fetchall()
+    rows = con.execute(f"SELECT CAST(record AS VARCHAR) FROM documents WHERE id IN"
+                       f" (SELECT doc_id FROM {key}) ORDER BY published, id").fetchall()
     return [json.loads(r[0]) for r in rows]
 
 
@@ -310,7 +321,7 @@ def commitments(due_before, party, db, fmt) -> None:
                        f"{claim['document'][:12]}  {_cell(claim['text'])}")
 
 
-COMMANDS = (events, actors, timeline, dyad, quotes, search, sql, export_cmd, claims, commitments)
+COMMANDS = (events, actors, timeline, dyad, quotes, search, duplicates, sql, export_cmd, claims, commitments)
 
 
 def register(cli: click.Group) -> None:

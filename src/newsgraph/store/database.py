@@ -1,4 +1,6 @@
-"""The embedded store: DuckDB, one writer, one transaction per document.
+"""The store: an embedded DuckDB file by default, or a PostgreSQL server given a
+``postgresql://`` URL, through the same code (``backend.py``). One writer, one transaction
+per document.
 
 Documents are keyed by content hash, so ingesting the same article twice adds nothing.
 Each document and all its annotations are written in one transaction: an interrupted
@@ -12,12 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from ..errors import NewsgraphError
 from ..model import Document, to_record
 
-from . import schema
+from . import backend, duplicates, schema
 from .rows import actor_id
 from .schema import ANNOTATION_TABLES, SCHEMA_VERSION, insert_many as _insert_many
 
@@ -25,18 +25,18 @@ __all__ = ["Store", "SCHEMA_VERSION", "ANNOTATION_TABLES"]
 
 
 class Store:
-    """A DuckDB database file holding documents and their analysis records."""
+    """A database (DuckDB file or PostgreSQL URL) holding documents and their records."""
 
     def __init__(self, path: str | Path, read_only: bool = False):
-        self.path = str(path)
-        try:
-            if read_only and not Path(self.path).exists():
-                raise NewsgraphError(f"{self.path}: no such database (run `newsgraph ingest` first)")
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise NewsgraphError(f"{self.path}: cannot open the database ({exc})") from None
+        self.con = backend.connect(path, read_only=read_only)
+        self.path = self.con.target
         if not read_only:
             self._migrate()
+        elif schema.version(self.con) is None:
+            self.con.close()
+            raise NewsgraphError(f"{self.path}: no newsgraph store there (run `newsgraph ingest` first)")
+        else:
+            self.con.seal()
 
     def _migrate(self) -> None:
         current = schema.version(self.con)
@@ -87,6 +87,7 @@ class Store:
                 for q in doc.quantities])
             _insert_many(con, "stage_errors", [(doc.id, e.stage, e.message) for e in doc.errors])
             schema.write_v2_rows(con, record)
+            duplicates.link(con, doc.id, doc.text)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -96,8 +97,9 @@ class Store:
     def record(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record of a document by id, id prefix, external id or content hash."""
         row = self.con.execute(
-            "SELECT record FROM documents WHERE id = ? OR external_id = ? OR content_hash = ?"
-            " OR starts_with(id, ?) ORDER BY id LIMIT 2", [doc_id, doc_id, doc_id, doc_id]).fetchall()
+            "SELECT CAST(record AS VARCHAR) FROM documents WHERE id = ? OR external_id = ?"
+            " OR content_hash = ? OR substr(id, 1, length(?)) = ? ORDER BY id LIMIT 2",
+            [doc_id, doc_id, doc_id, doc_id, doc_id]).fetchall()
         if len(row) > 1:
             raise NewsgraphError(f"{doc_id}: matches several documents; give more of the id")
         return json.loads(row[0][0]) if row else None
@@ -107,8 +109,9 @@ class Store:
         out: dict[str, Any] = {}
         out["documents"] = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
         present = {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        for table in (*ANNOTATION_TABLES, "actors"):
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchall()}
+        for table in (*ANNOTATION_TABLES, "actors", "near_duplicates"):
             if table in present:  # a read-only v1 database lacks the v2 tables
                 out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         out["distinct_entities"] = self.con.execute(

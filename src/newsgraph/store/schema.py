@@ -2,16 +2,19 @@
 
 A new database is created at version 1 and then migrated like any old one, so a fresh store
 and an upgraded store always have the same tables. Each migration runs in one transaction and
-appends its version to ``schema_version``; the highest row is the database's version.
+appends its version to ``schema_version``; the highest row is the database's version. The DDL
+and statements are the SQL both DuckDB and PostgreSQL accept (see ``backend.py``).
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:  # DuckDBConnection or PostgresConnection
+    from .backend import DuckDBConnection as Connection
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -30,7 +33,7 @@ CREATE TABLE IF NOT EXISTS timexes (
     doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, type VARCHAR,
     value VARCHAR, mod VARCHAR);
 CREATE TABLE IF NOT EXISTS quantities (
-    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE,
+    doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE PRECISION,
     unit VARCHAR, approximate BOOLEAN, of_entity VARCHAR);
 CREATE TABLE IF NOT EXISTS stage_errors (doc_id VARCHAR NOT NULL, stage VARCHAR, message VARCHAR);
 """
@@ -47,7 +50,7 @@ CREATE TABLE events (
     recipient_ids VARCHAR[], recipient_names VARCHAR[], recipient_codes VARCHAR[],
     actor_key VARCHAR, recipient_key VARCHAR,
     date VARCHAR, day DATE, date_text VARCHAR,
-    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,
     location_entity VARCHAR, factuality VARCHAR, attributed_to VARCHAR, attributed_to_id VARCHAR,
     event_text VARCHAR, start_char INTEGER, end_char INTEGER);
 CREATE TABLE relations (
@@ -68,16 +71,18 @@ CREATE TABLE actors (
 # Tables with one or more rows per document (what a document's transaction writes).
 ANNOTATION_TABLES = ("entities", "mentions", "timexes", "quantities", "stage_errors",
                      "quotes", "events", "relations", "commitments")
-ALL_TABLES = ("documents", *ANNOTATION_TABLES, "actors")
+# Near-duplicate detection (v3): signatures and band keys are internal, the links are data.
+DUPLICATE_TABLES = ("document_signatures", "document_bands", "near_duplicates")
+ALL_TABLES = ("documents", *ANNOTATION_TABLES, "actors", "near_duplicates")
 
 
-def insert_many(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+def insert_many(con: Connection, table: str, rows: list[tuple]) -> None:
     if rows:
         marks = ", ".join("?" * len(rows[0]))
         con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
 
-def write_v2_rows(con: duckdb.DuckDBPyConnection, record: dict, update_entities: bool = False) -> None:
+def write_v2_rows(con: Connection, record: dict, update_entities: bool = False) -> None:
     """Insert the v2 rows of one record (inside the caller's transaction).
 
     ``update_entities`` sets ``entities.actor_id`` of rows written before v2 (migration).
@@ -97,7 +102,7 @@ def write_v2_rows(con: duckdb.DuckDBPyConnection, record: dict, update_entities:
             "        THEN coalesce(excluded.code, actors.code) ELSE coalesce(actors.code, excluded.code) END,"
             " type = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP' THEN excluded.type"
             "        ELSE actors.type END,"
-            " aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))),"
+            f" aliases = {con.sorted_union('actors.aliases', 'excluded.aliases')},"
             " doc_count = actors.doc_count + 1,"
             " mention_count = actors.mention_count + excluded.mention_count,"
             " first_seen = least(actors.first_seen, excluded.first_seen),"
@@ -111,31 +116,39 @@ def write_v2_rows(con: duckdb.DuckDBPyConnection, record: dict, update_entities:
                     [actor, doc_id, entity])
 
 
-def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
+def _v1_to_v2(con: Connection) -> None:
     """Add quotes, events, relations, commitments and actors; fill them from stored records."""
     for statement in V2.split(";"):
         if statement.strip():
             con.execute(statement)
-    for (record,) in con.execute("SELECT record FROM documents ORDER BY ingested_at, id").fetchall():
+    for (record,) in con.execute(
+            "SELECT CAST(record AS VARCHAR) FROM documents ORDER BY ingested_at, id").fetchall():
         write_v2_rows(con, json.loads(record), update_entities=True)
     # Entities of records without an id map (should not happen) still get an actor id.
     con.execute("UPDATE entities SET actor_id = coalesce(kb_id, entity_id) WHERE actor_id IS NULL")
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v1_to_v2}
+def _v2_to_v3(con: Connection) -> None:
+    """Near-duplicate detection: signatures, band keys and links for every stored document."""
+    from . import duplicates
+
+    duplicates.create(con)
 
 
-def version(con: duckdb.DuckDBPyConnection) -> int | None:
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3}
+
+
+def version(con: Connection) -> int | None:
     """The database's schema version; None for an empty database."""
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        " AND table_schema = 'main'").fetchone()[0]
+        " AND table_schema = current_schema()").fetchone()[0]
     if not exists:
         return None
     return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+def migrate(con: Connection) -> list[int]:
     """Create or upgrade the schema to SCHEMA_VERSION; returns the versions applied."""
     current = version(con)
     applied = []

@@ -1,0 +1,193 @@
+"""One connection interface over the two stores: an embedded DuckDB file (the default) or a
+PostgreSQL server (``--db postgresql://user@host/db``).
+
+Every query in the package is written once, in the SQL that both engines accept, with DuckDB's
+parameter style (``?`` and ``$name``); the PostgreSQL connection rewrites the placeholders
+into psycopg's (``%s`` and ``%(name)s``). The few constructs that differ (list membership,
+an ordered list aggregate of records, a non-empty JSON array test) are methods of the
+connection, so callers never branch on the engine.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import NewsgraphError
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+# DuckDB 1.3 has Python-style lambdas; 2.0 refuses the older arrow unless told otherwise.
+_LAMBDA_M = ("lambda x: x.m" if tuple(int(p) for p in duckdb.__version__.split(".")[:2]) >= (1, 3)
+             else "x -> x.m")
+
+
+def is_server(target: str | Path) -> bool:
+    """True when TARGET names a PostgreSQL server rather than a DuckDB file."""
+    return str(target).startswith(SERVER_SCHEMES)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exception classes either engine raises for a failed statement."""
+    errors: list[type[Exception]] = [duckdb.Error]
+    try:
+        import psycopg
+    except ImportError:  # the server driver is only needed for PostgreSQL stores
+        return tuple(errors)
+    return (*errors, psycopg.Error)
+
+
+def connect(target: str | Path, read_only: bool = False, external_access: bool = True):
+    """Open TARGET (a DuckDB path or a postgresql:// URL).
+
+    ``read_only`` opens a DuckDB file read-only (several readers, no writer lock) and puts a
+    PostgreSQL session in read-only transactions. ``external_access=False`` keeps SQL from
+    reading or writing other files (DuckDB; a PostgreSQL role has no file access anyway).
+    """
+    if is_server(target):
+        return PostgresConnection(str(target), read_only)
+    return DuckDBConnection(str(target), read_only, external_access)
+
+
+class DuckDBConnection:
+    """A DuckDB file."""
+
+    dialect = "duckdb"
+
+    def __init__(self, path: str, read_only: bool, external_access: bool = True):
+        if read_only and not Path(path).exists():
+            raise NewsgraphError(f"{path}: no such database (run `newsgraph ingest` first)")
+        config = {} if external_access else {"enable_external_access": False}
+        try:
+            self.raw = duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.Error as exc:
+            raise NewsgraphError(f"{path}: cannot open the database ({exc})") from None
+        self.target = path
+
+    def execute(self, sql: str, params: Any = None):
+        """Run one statement; the result has ``fetchone``, ``fetchall``, ``description``."""
+        return self.raw.execute(sql, params if params is not None else [])
+
+    def executemany(self, sql: str, rows: list) -> None:
+        self.raw.executemany(sql, rows)
+
+    def close(self) -> None:
+        self.raw.close()
+
+    def seal(self) -> None:
+        """Nothing to do: a read-only DuckDB file refuses writes from the start."""
+
+    # --- the few constructs that differ ---------------------------------------------------
+
+    @staticmethod
+    def contains(array: str, value: str) -> str:
+        """SQL: the list ARRAY holds VALUE (list_contains is DuckDB's fast path)."""
+        return f"list_contains({array}, {value})"
+
+    @staticmethod
+    def sorted_union(a: str, b: str) -> str:
+        """SQL: the distinct items of lists A and B, sorted (usable in ON CONFLICT DO UPDATE)."""
+        return f"list_sort(list_distinct(list_concat({a}, {b})))"
+
+    @staticmethod
+    def record_list(fields: dict[str, str], order: str) -> str:
+        """SQL aggregate: the rows' FIELDS as a list of records ordered by ORDER.
+
+        Sorting a list of (order, record) pairs is much cheaper in DuckDB than an ordered
+        aggregate over many small groups."""
+        struct = ", ".join(f"'{name}': {expr}" for name, expr in fields.items())
+        return f"list_transform(list_sort(list({{'n': {order}, 'm': {{{struct}}}}})), {_LAMBDA_M})"
+
+    @staticmethod
+    def first_by(expr: str, order: list[str], where: str) -> str:
+        """SQL aggregate: EXPR of the first row by ORDER among the rows where WHERE holds."""
+        key = ", ".join(f"'k{i}': {column}" for i, column in enumerate(order))
+        return f"arg_min({expr}, {{{key}}}) FILTER (WHERE {where})"
+
+
+
+class PostgresConnection:
+    """A PostgreSQL database through psycopg 3 (autocommit; callers send BEGIN/COMMIT)."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str, read_only: bool):
+        try:
+            import psycopg
+        except ImportError:
+            raise NewsgraphError("PostgreSQL stores need the driver: pip install 'psycopg[binary]'"
+                                 " (or install newsgraph with its [postgres] extra)") from None
+        shown = re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", url)  # no password in messages
+        try:
+            self.raw = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise NewsgraphError(f"{shown}: cannot connect ({str(exc).strip()})") from None
+        self.read_only = read_only
+        self.target = shown
+
+    def seal(self) -> None:
+        """Make a read-only session refuse writes from here on (after temporary views exist:
+        PostgreSQL refuses even those in a read-only transaction)."""
+        if self.read_only:
+            self.raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    def execute(self, sql: str, params: Any = None):
+        if params is None:  # no placeholders: sent as written (may hold several statements)
+            return self.raw.execute(sql)
+        return self.raw.execute(_placeholders(sql), _params(params))
+
+    def executemany(self, sql: str, rows: list) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.executemany(_placeholders(sql), [_params(r) for r in rows])
+
+    def close(self) -> None:
+        self.raw.close()
+
+    @staticmethod
+    def contains(array: str, value: str) -> str:
+        return f"({value}) = ANY({array})"
+
+    @staticmethod
+    def sorted_union(a: str, b: str) -> str:
+        empty = "CAST(ARRAY[] AS VARCHAR[])"
+        return (f"ARRAY(SELECT DISTINCT u.x FROM unnest(coalesce({a}, {empty}) || coalesce({b}, {empty}))"
+                " AS u(x) ORDER BY 1)")
+
+    @staticmethod
+    def first_by(expr: str, order: list[str], where: str) -> str:
+        return f"(array_agg({expr} ORDER BY {', '.join(order)}) FILTER (WHERE {where}))[1]"
+
+    @staticmethod
+    def record_list(fields: dict[str, str], order: str) -> str:
+        pairs = ", ".join(f"'{name}', {expr}" for name, expr in fields.items())
+        return f"json_agg(json_build_object({pairs}) ORDER BY {order})"
+
+
+
+# Quoted strings and identifiers are copied as they are; outside them `?` and `$name` become
+# psycopg placeholders and a literal `%` is doubled.
+_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\$[A-Za-z_]\w*|\?|%""")
+
+
+def _placeholders(sql: str) -> str:
+    def swap(match: re.Match) -> str:
+        token = match.group()
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        if token.startswith("$"):
+            return f"%({token[1:]})s"
+        return token
+
+    return _TOKENS.sub(swap, sql)
+
+
+def _params(params: Any) -> Any:
+    """psycopg adapts tuples as records; the store's rows are tuples of values: use lists."""
+    if params is None:
+        return None
+    if isinstance(params, dict):
+        return params
+    return list(params)
