@@ -54,6 +54,7 @@ class DuckDBConnection:
     """A DuckDB file."""
 
     dialect = "duckdb"
+    row_id = "rowid"  # the physical row id, for fetching chosen rows' wide columns only
 
     def __init__(self, path: str, read_only: bool, external_access: bool = True):
         if read_only and not Path(path).exists():
@@ -111,6 +112,7 @@ class PostgresConnection:
     """A PostgreSQL database through psycopg 3 (autocommit; callers send BEGIN/COMMIT)."""
 
     dialect = "postgres"
+    row_id = "ctid"
 
     def __init__(self, url: str, read_only: bool):
         try:

@@ -202,6 +202,8 @@ def events_of_sql(con, ids: list[str], event_type: str | None = None,
     if with_ids:
         where.append(f"(({has('actor_ids', '_ids', ids)} AND {has('recipient_ids', '_with', with_ids)})"
                      f" OR ({has('actor_ids', '_with', with_ids)} AND {has('recipient_ids', '_ids', ids)}))")
-    return f"""(SELECT ev.* FROM events ev
-    WHERE {_PART.format(p="ev.")} IN (
-        SELECT DISTINCT {_PART.format(p="")} FROM events WHERE {" AND ".join(where)}))"""
+    # The partitions' rows are found on the key columns first and then fetched by row id,
+    # which reads the wide columns (lists, texts) of those rows only.
+    return f"""(SELECT * FROM events WHERE {con.row_id} IN (
+    SELECT {con.row_id} FROM events WHERE {_PART.format(p="")} IN (
+        SELECT DISTINCT {_PART.format(p="")} FROM events WHERE {" AND ".join(where)})))"""
