@@ -1,6 +1,5 @@
 """Event arguments: actors (subject, passive agent, inherited subjects, conjuncts) and
-recipients (objects, datives, prepositional objects), as participant dicts tied to the
-document's entities."""
+participant dicts tied to the document's entities (recipients: ``event_recipients``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,9 +7,7 @@ from typing import Any
 
 from ..model import Document
 from . import event_lexicon as lex
-from .event_nominal import _noun_entry
-from .event_common import (ACTOR_ENTITY_TYPES, PLACE_TYPES, RECIPIENT_PREPS, RELATIVE,
-                           Candidate, _actor_like, _conjuncts, lemma)
+from .event_common import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
 
 
 def _subject(verb, seen=None):
@@ -42,6 +39,11 @@ def _subject(verb, seen=None):
             if obj and lemma(head) not in lex.INTENT_VERBS:
                 return obj, False
         return _subject(head, seen)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ROOT" and \
+            _actor_like(verb.head):
+        # a finite verb parsed as a modifier of the root noun ("The envoy called on X"):
+        # a finite verb is no reduced relative, so the noun is its subject
+        return [verb.head], False
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG" or \
             verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _host_or_noun(verb.head, seen), False
@@ -220,188 +222,30 @@ def _expand_members(tok) -> list:
     return result
 
 
-_NON_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-                             "QUANTITY"})
-_PLACE_ONLY_PREPS = frozenset({"at", "from", "into", "over"})
-_CONDITION_MARKS = frozenset({"if", "unless"})
+def same_party(doc: Document, actor_heads: Iterable, recipient_tok) -> bool:
+    """True when a recipient head stands for one of the actors: the same entity, named by
+    the entity itself (its mention covers the head, or a pronoun) on at least one side.
+    Two groups that only share a nationality premodifier ("Palestinian police" ...
+    "Palestinian armed groups") are different parties."""
+    rec = _participant(doc, recipient_tok)
+    for head in actor_heads:
+        for tok in _expand_members(head):
+            act = _participant(doc, tok)
+            if (act.get("entity") or act["name"].lower()) != \
+                    (rec.get("entity") or rec["name"].lower()):
+                continue
+            if act["text"].lower() == rec["text"].lower() or \
+                    _names_entity(doc, tok) or _names_entity(doc, recipient_tok):
+                return True
+    return False
 
 
-def _named(tok) -> bool:
-    return tok.ent_type_ in ACTOR_ENTITY_TYPES or tok.pos_ == "PROPN"
-
-
-def _prep_objects(holder, preps=RECIPIENT_PREPS) -> list:
-    return [(prep, pobj) for prep in holder.children
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
-            for pobj in prep.children if pobj.dep_ == "pobj"]
-
-
-def _party_like(tok) -> bool:
-    """A recipient head: a party (``_actor_like``) or a noun modified by a nationality or
-    country ("Russian civilian advisers", "Palestinian lorries", "Cambodian refugee camp")."""
-    if _actor_like(tok):
+def _names_entity(doc: Document, tok) -> bool:
+    """The phrase headed by ``tok`` is the entity itself (a mention covering its head, or a
+    pronoun), not a common noun that a name merely modifies."""
+    if tok.lower_ in _PRONOUN_TEXT:
         return True
-    if tok.pos_ != "NOUN" or _noun_entry(tok) is not None:
-        return False  # an event noun ("Israeli raids") is not itself a party
-    people = tok.tag_ == "NNS" or any(c.dep_ == "compound" and _actor_like(c)
-                                      for c in tok.children)
-    return people and any(c.dep_ in ("amod", "compound", "nmod") and
-                          c.ent_type_ in ("NORP", "GPE") for c in tok.children)
-
-
-_TARGET_PREPS = ("against", "over", "about", "on", "at", "of")
-
-
-def _inside(holder) -> list:
-    """Parties inside a non-party phrase: possessor or named premodifier ("Sweden's
-    decision"), "by/from/of/for X" ("calls by X", "a camp for refugees"), and the agent of a
-    participle ("property seized by the army")."""
-    out = [c for c in holder.children if c.dep_ in ("poss", "compound", "amod", "nmod") and
-           (_named(c) or c.dep_ == "poss" and _actor_like(c)) and
-           c.ent_type_ not in _NON_PARTY_ENTS and c.pos_ != "PRON"]
-    out += [pobj for _p, pobj in _prep_objects(holder, ("by", "from", "of", "for"))
-            if _named(pobj) or _party_like(pobj)]
-    for acl in holder.children:
-        if acl.dep_ == "acl":
-            out += [g for c in acl.children if c.dep_ == "agent" for g in c.children
-                    if g.dep_ == "pobj" and _party_like(g)]
-    return out
-
-
-def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
-    """Recipient candidates of a verb, best tier first (see docs/events.md)."""
-    nominal = cand.nominal if cand.nominal is not None and cand.nominal.i != verb.i else None
-    is_verb = verb.tag_.startswith("VB") or verb.pos_ in ("VERB", "AUX")
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
-            and (nominal is None or c.i != nominal.i)]
-    if not is_verb:
-        objs = []
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] if is_verb and nominal is None \
-        else []
-    holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
-    if nominal is not None:
-        holders.append(nominal)
-    # "in protest against X", "in retaliation for X": the purpose noun's objects
-    holders += [pobj for h in list(holders) for prep, pobj in _prep_objects(h, ("in",))
-                if lemma(pobj) in lex.PURPOSE_NOUNS]
-    holders += [c for c in verb.children if c.dep_ == "prt"]  # "beat up", "kidnapped up to"
-    preps, targets = [], []
-    for holder in holders:
-        for prep, pobj in _prep_objects(holder, RECIPIENT_PREPS + ("of", "about")):
-            if pobj.ent_type_ in _NON_PARTY_ENTS:
-                continue
-            if prep.lower_ in _PLACE_ONLY_PREPS and pobj.ent_type_ in PLACE_TYPES and \
-                    holder.i == verb.i and cand.type not in ("RETREAT", "ASSAULT", "AID",
-                                                                 "MOBILIZE"):
-                continue
-            if prep.lower_ in ("of", "about") and holder.i not in {h.i for h in holders[1:]}:
-                continue  # "of/about X" only on an event noun or object
-            if prep.lower_ in _TARGET_PREPS:
-                targets.append(pobj)
-            if prep.lower_ not in ("of", "about"):
-                preps.append(pobj)
-    if cand.type == "ACCUSE" and targets:
-        # "complained to the UN over Israeli raids": the one complained about, not the audience
-        preps = [t for t in targets if _party_like(t)]
-    inside = []  # "rejected North Korea's demand", "rejected calls by X", "a US offer"
-    for holder in passive + objs + ([nominal] if nominal is not None else []) + \
-            [p for p in preps if not _party_like(p)] + [t for t in targets if t not in preps]:
-        if not _party_like(holder) or holder in objs + passive and not _named(holder):
-            inside.extend(_inside(holder))
-    named_objs = [o for o in objs if _named(o) or _party_like(o) and not _actor_like(o)]
-    return [passive + named_objs, [p for p in preps if _named(p)],
-            [o for o in objs if o not in named_objs], [p for p in preps if not _named(p)],
-            inside]
-
-
-def _complement_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
-    """Recipients inside the complement: its own subject ("demanded that X ..."), then the
-    objects of the complement verb ("threatened to cut off power to X")."""
-    tiers: list[list] = []
-    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-             or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children)]
-    # "began a strike to protest X": a purpose clause hung on the object
-    comps += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
-              if c.dep_ in ("acl", "relcl") and any(m.lower_ == "to" for m in c.children)]
-    if cand.content is not None and cand.content.anchor not in comps:
-        # a content noun goes after the clauses ("demanded that X match Y's support")
-        noun = cand.content.anchor.pos_ in ("NOUN", "PROPN")
-        comps.insert(len(comps) if noun else 0, cand.content.anchor)
-    for comp in comps:
-        subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and cand.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT",
-                                  "AGREE", "CONCEDE"):
-            tiers.append(subj[:1])
-        obj_cands = [c for c in comp.children if c.dep_ == "dobj"]
-        content = cand.content is not None and cand.content.anchor.i == comp.i
-        sub = Candidate(comp, cand.content.type if content else cand.type, None, [comp],
-                        nominal=obj_cands[0] if cand.content is not None and
-                        cand.content.nominal is not None and obj_cands and
-                        cand.content.nominal.i == obj_cands[0].i else None)
-        tiers.extend(_recipient_tiers(sub, comp, skip))
-    return tiers
-
-
-def _condition_subjects(verb) -> list:
-    """"threatened to strike unless Israel rescinded ...": the party the condition is on."""
-    out = []
-    for tok in verb.subtree:
-        if tok.dep_ == "advcl" and {c.lower_ for c in tok.children if c.dep_ == "mark"} & \
-                _CONDITION_MARKS:
-            out.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return out[:1]
-
-
-def _place_fallback(verb, skip: set[int], content=None) -> list:
-    """PLOVER coders take the country or city an act is aimed at or done in as the
-    recipient when no party is named: the first GPE in the verb's own clause, then in the
-    clause of its folded content ("agreed to set up a centre in Tokyo")."""
-    from .event_context import _clause_tokens
-
-    tokens = _clause_tokens(verb)
-    if content is not None and content.anchor.i != verb.i:
-        tokens += _clause_tokens(content.anchor)
-    for comp in verb.children:
-        if comp.dep_ == "xcomp" and (content is None or comp.i != content.anchor.i):
-            tokens += _clause_tokens(comp)
-    for tok in tokens:
-        if tok.ent_type_ == "GPE" and tok.i not in skip and tok.dep_ in ("pobj", "dobj", "poss"):
-            if tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
-                continue  # take the last token of a multi-word name (its head)
-            return [tok]
-    return []
-
-
-def _recipients(cand: Candidate, actor_heads: list) -> list:
-    """Recipient heads of a verbal event: the first non-empty tier of (1) named objects and
-    passive subjects, (2) named objects of with/to/against/on/... on the verb, its object or
-    its event noun, (3) unnamed party objects, (4) unnamed party prepositional objects, (5)
-    parties inside the object noun phrase ("North Korea's demand", "calls by X"), (6) the
-    complement's subject and objects, (7) the subject of an if/unless condition, (8) a place
-    (country or city) in the clause."""
-    verb = cand.anchor
-    skip = {t.i for a in actor_heads for t in _conjuncts(a)}
-    skip.add(verb.i)
-    tiers = _recipient_tiers(cand, verb, skip)
-    tiers += _complement_tiers(cand, verb, skip)
-    tiers.append(_condition_subjects(verb))
-    tiers.append(_place_fallback(verb, skip, cand.content))
-    for tier in tiers:
-        picks = [t for t in tier if t is not None and t.i not in skip and
-                 t.lower_ not in RELATIVE and t.ent_type_ not in _NON_PARTY_ENTS and
-                 _party_like(t)]
-        if picks:
-            seen, out = set(), []
-            for t in picks:
-                if t.i not in seen:
-                    seen.add(t.i)
-                    out.append(t)
-            return out
-    return []
-
-
-def _entity_inside(tok):
-    for t in tok.subtree:
-        if t.ent_type_ in ACTOR_ENTITY_TYPES and t.dep_ in ("poss", "compound", "amod", "nmod"):
-            return t
-    return None
+    first, last = _np_span(tok)
+    sdoc = tok.doc
+    found = _entity_at(doc, sdoc[first].idx, sdoc[last].idx + len(sdoc[last]), tok.idx)
+    return bool(found and found[0][0])

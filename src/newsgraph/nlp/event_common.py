@@ -90,6 +90,11 @@ def _conjuncts(tok) -> list:
     return out
 
 
+def _named(tok) -> bool:
+    """A named participant token: an actor-type entity or a proper noun."""
+    return tok.ent_type_ in ACTOR_ENTITY_TYPES or tok.pos_ == "PROPN"
+
+
 def _actor_like(tok) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False

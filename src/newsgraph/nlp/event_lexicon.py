@@ -340,7 +340,13 @@ immigrants migrant migrants worshipper worshippers pilgrim pilgrims supporter su
 
 # Nouns naming why an act is done ("in protest against X", "in retaliation for X"): the party
 # behind X is the recipient.
-PURPOSE_NOUNS = frozenset("protest retaliation response reprisal solidarity revenge".split())
+PURPOSE_NOUNS = frozenset("""protest retaliation response reprisal solidarity revenge defiance
+condemnation""".split())
+
+# Verbs that move the actor's own people ("deployed peacekeepers in X", "sent a delegation to
+# Y"): their object is not the one acted on; the destination is.
+DEPLOY_VERBS = frozenset("""deploy station send dispatch contribute post position move mass
+redeploy""".split())
 
 # Heads that name one person (for pronoun agreement: "he"/"she" -> a person).
 PERSON_NOUNS = frozenset("""

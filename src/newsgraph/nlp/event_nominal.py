@@ -115,6 +115,11 @@ def _nominal_actors(noun) -> tuple[list, list]:
             elif child.lower_ in ("with", "against", "on", "to", "toward", "towards") and \
                     _actor_like(pobj[0]):
                 recips.append(pobj[0])
+            elif child.lower_ in ("against", "toward", "towards"):
+                # "riots against Israeli military policies": the party named inside
+                recips.extend(g for g in pobj[0].children
+                              if g.dep_ in ("poss", "compound", "amod", "nmod") and
+                              g.pos_ != "PRON" and _party_premodifier(g))
     # hyphenated pairs ("US-Taliban deal") may come as several compound children
     extra = [t for t in noun.lefts for t in t.subtree
              if t.ent_type_ in ACTOR_ENTITY_TYPES and t not in actors and t.dep_ != "poss"

@@ -21,7 +21,8 @@ from ..model import Document, Entity, Event
 from ..pipeline import Stage, register
 from . import event_lexicon as lex
 from . import factuality as fact
-from .event_args import _participants, _recipients, _subject
+from .event_args import _expand_members, _participants, _subject, same_party
+from .event_recipients import _recipients
 from .event_common import PLACE_PREPS, REQUEST_MODE, THREAT_MODE, UNATTRIBUTED, Candidate, _conjuncts, lemma
 from .event_context import _attribution, _date, _location, resolve_sides
 from .event_nominal import _nominal_actors
@@ -164,6 +165,10 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
             lemma(anchor) in lex.ACCEPT_VERBS:
         etype, mode = "REJECT", None  # "would not meet the demands": a refusal
         verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
+    # the actor itself is no recipient ("Israel" ... "it"); another group of the same
+    # nationality is ("Palestinian police" ... "Palestinian armed groups")
+    recip_heads = [t for h in recip_heads for t in _expand_members(h)
+                   if not same_party(doc, actor_heads, t)]
     recipients = _participants(doc, recip_heads)
     if verdict.value in ("future", "conditional") and etype in _UNLESS_TYPES and \
             _unless(anchor):  # "will withdraw its force unless ...": a coercive warning
@@ -195,7 +200,8 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
         mode=mode,
         context=context,
         actor=actors,
-        recipient=[r for r in recipients if r["name"] not in {a["name"] for a in actors}],
+        recipient=[r for r in recipients if not any(
+            r["name"] == a["name"] and r["text"].lower() == a["text"].lower() for a in actors)],
         date=date,
         date_text=date_text,
         location=_location(doc, cand, taken),

@@ -3,7 +3,9 @@
 Classes (one per event, checked in this order, the first that applies wins):
 
 ``counterfactual``  "would have" with an if-clause in the past perfect, or the if-clause itself
-``conditional``     an if/unless/provided clause, "in return for", "on condition", "conditions-based"
+``conditional``     an if/unless/provided clause, "in return for", "in exchange for", "on
+                    (the) condition that", "as long as", "conditions-based"; also what such
+                    a phrase names as the condition ("in return for X agreeing to ...")
 ``possible``        might, may, could, likely/unlikely to, possibly, perhaps, probably, want/hope to
 ``negated``         not, n't, never, "no" before the event noun, "fail to"
 ``future``          will, shall, "is set to", "plans to", "is expected to", "is going to", "about to"
@@ -32,7 +34,11 @@ POSSIBLE_ADV = frozenset({"possibly", "perhaps", "probably", "maybe", "likely", 
 NEGATIVE_VERBS = frozenset({"fail", "refrain"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "lest"})
 CONDITION_WORDS = ("conditions-based", "condition-based", "conditional", "on condition",
-                   "in return for", "in exchange for", "provided that", "as long as")
+                   "on the condition", "upon condition", "in return for", "in exchange for",
+                   "provided that", "providing that", "as long as", "so long as")
+# Nouns of a condition phrase whose "for X" / "that X" is the condition ("in return for X",
+# "in exchange for X", "on (the) condition that X").
+CONDITION_NOUNS = frozenset({"return", "exchange", "condition"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 # "X is a must / a necessity", "X is essential / needed / required".
 NECESSITY_NOUNS = frozenset({"must", "necessity", "imperative", "prerequisite", "requirement",
@@ -89,6 +95,32 @@ def _in_condition(token) -> tuple[object | None, str | None]:
     return None, None
 
 
+def _in_condition_phrase(token) -> str | None:
+    """The cue when ``token`` is (inside) the condition of a condition phrase: "in return
+    for X", "in exchange for X", "on (the) condition that X", "provided (that) X", "as long
+    as X". Like an if-clause, what the condition names has not (yet) happened."""
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and \
+                head.head.lower_ in ("return", "exchange"):
+            return f"in {head.head.lower_} for"
+        if current.dep_ in ("acl", "ccomp", "advcl") and head.lower_ == "condition" and \
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in current.children):
+            return "on condition that"
+        if current.dep_ in ("pcomp", "ccomp", "advcl", "pobj") and \
+                head.lower_ in ("provided", "providing") and head.i < current.i:
+            return head.lower_
+        if current.dep_ == "advcl" and head.lower_ == "long" and \
+                any(m.dep_ == "mark" and m.lower_ == "as" for m in current.children):
+            return "as long as"
+        if current.dep_ in ("relcl", "parataxis") or current.dep_ == "ccomp" and \
+                head.pos_ in ("VERB", "AUX"):
+            return None  # a clause of its own: the condition does not reach it
+        current = head
+    return None
+
+
 def _perfect(tok) -> bool:
     return any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in tok.children)
 
@@ -127,10 +159,20 @@ def classify(token, extra: list | None = None) -> Factuality:
                     conditional, cue = True, cue or next(iter(marks & CONDITION_MARKS))
                     if _perfect(child) and _has_would_have(tok):
                         counterfactual = True
-            if child.dep_ == "prep" and low in ("in", "on"):
+            if child.dep_ == "prep" and low in ("in", "on", "upon"):
                 obj = [g.lower_ for g in child.children if g.dep_ == "pobj"]
-                if obj and obj[0] in ("return", "exchange", "condition"):
+                if obj and obj[0] in CONDITION_NOUNS:
                     conditional, cue = True, cue or f"{low} {obj[0]}"
+            if low in ("provided", "providing") and child.i > tok.i and (
+                    child.dep_ == "prep" or any(
+                        m.dep_ == "mark" and m.lower_ == "that"
+                        for g in child.children if g.dep_ in ("ccomp", "advcl")
+                        for m in g.children)):
+                conditional, cue = True, cue or low  # "will withdraw provided (that) X"
+            if child.dep_ == "advmod" and low == "long" and any(
+                    g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                              for m in g.children) for g in child.children):
+                conditional, cue = True, cue or "as long as"  # "will stay as long as X"
         lem = (tok.lemma_ or tok.lower_).lower()
         if tok.i != token.i:
             if lem in FUTURE_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX"):
@@ -170,6 +212,9 @@ def classify(token, extra: list | None = None) -> Factuality:
         conditional, cue = True, cue or mark
         if _perfect(head) and _has_would_have(head.head):
             counterfactual = True
+    phrase_cue = _in_condition_phrase(token)
+    if phrase_cue is not None:
+        conditional, cue = True, cue or phrase_cue
     if not conditional:
         window = " ".join(t.lower_ for t in chain[-1].subtree
                           if not _inside_clause(t, chain[-1])).replace(" - ", "-")
