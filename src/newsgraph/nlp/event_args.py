@@ -8,6 +8,7 @@ from typing import Any
 from ..model import Document
 from . import event_lexicon as lex
 from .event_common import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
+from .event_nominal import _party_premodifier
 
 
 def _subject(verb, seen=None):
@@ -139,8 +140,12 @@ def _agrees(pronoun, tok) -> bool:
 
 def _antecedent(tok):
     """The subject of the reporting or intent verb whose complement holds ``tok`` ("Syria
-    says it is willing ...", "the rebels announced they would ...")."""
+    says it is willing ...", "the rebels announced they would ...", a possessive: "X says
+    the rebels are under its protection")."""
     current = tok.head
+    if tok.dep_ == "poss":  # "X says the rebels are under its protection": up to the verb
+        while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+            current = current.head
     while current.head.i != current.i and current.dep_ in ("ccomp", "xcomp", "conj", "advcl",
                                                           "acomp"):
         parent = current.head
@@ -153,8 +158,56 @@ def _antecedent(tok):
     return None
 
 
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+def _modifier_conjuncts(mod) -> list:
+    """``mod`` and its conjuncts of any part of speech ("British and French": adjectives)."""
+    out = [mod]
+    for child in mod.children:
+        if child.dep_ == "conj":
+            out.extend(_modifier_conjuncts(child))
+    return out
+
+
+def _party_modifier(tok) -> bool:
+    return tok.pos_ != "PRON" and (_party_premodifier(tok) or
+                                   tok.dep_ == "poss" and tok.ent_type_ in ACTOR_ENTITY_TYPES)
+
+
+def coordinated_parties(noun) -> list:
+    """"the US and NATO forces", "British and French troops", "the Iranian and Iraqi
+    governments": a participant noun whose party premodifier has party conjuncts stands for
+    each of them (spaCy hangs one as the modifier and the others as its ``conj``). Returns
+    the modifier tokens, or [] when there is no such coordination."""
+    if noun.pos_ != "NOUN" or not _actor_like(noun):
+        return []
+    for mod in noun.children:
+        if mod.dep_ not in _MODIFIER_DEPS or not _party_modifier(mod):
+            continue
+        parties = [m for m in _modifier_conjuncts(mod) if _party_modifier(m)]
+        if len(parties) > 1:
+            return parties
+    return []
+
+
+def _modifier_owner(tok):
+    """The participant noun of which ``tok`` is one of several coordinated party
+    modifiers, else None."""
+    mod = tok
+    while mod.dep_ == "conj" and mod.head.i != mod.i:
+        mod = mod.head
+    if mod.dep_ not in _MODIFIER_DEPS or mod.head.i == mod.i:
+        return None
+    noun = mod.head
+    return noun if any(t.i == tok.i for t in coordinated_parties(noun)) else None
+
+
 def _participant(doc: Document, tok) -> dict[str, Any]:
     sdoc = tok.doc
+    owner = _modifier_owner(tok)  # before the pronoun test: "US" is not "us"
+    if owner is not None:
+        return _modifier_participant(doc, tok, owner)
     if tok.lower_ in _PERSONAL:
         resolved = _resolve_pronoun(doc, tok)
         if resolved is not None:
@@ -165,6 +218,27 @@ def _participant(doc: Document, tok) -> dict[str, Any]:
     found = _entity_at(doc, start, end, tok.idx)
     item: dict[str, Any] = {"entity": None, "name": text, "code": None, "text": text,
                             "start": start, "end": end}
+    if found:
+        _, ent, _m = found
+        item.update(entity=ent.id, name=ent.name, code=ent.code)
+    return item
+
+
+def _modifier_participant(doc: Document, mod, noun) -> dict[str, Any]:
+    """One of the coordinated parties of a participant noun: the entity is the modifier's
+    own; the text runs from the modifier to the end of the noun phrase ("US and NATO
+    forces", "NATO forces"), so that the head noun (the sector) stays in the text."""
+    sdoc = mod.doc
+    own = [c for c in mod.children if c.dep_ not in ("conj", "cc", "punct", "case", "det")]
+    first = min([mod.i] + [c.left_edge.i for c in own if c.i < mod.i])
+    last = max([mod.i] + [c.right_edge.i for c in own if c.i > mod.i])
+    m_start, m_end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
+    end_tok = sdoc[_np_span(noun)[1]]
+    end = end_tok.idx + len(end_tok)
+    text = doc.text[m_start:end]
+    item: dict[str, Any] = {"entity": None, "name": sdoc[first:last + 1].text, "code": None,
+                            "text": text, "start": m_start, "end": end}
+    found = _entity_at(doc, m_start, m_end, mod.idx)
     if found:
         _, ent, _m = found
         item.update(entity=ent.id, name=ent.name, code=ent.code)
@@ -209,7 +283,8 @@ def _participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
 
 
 def _expand_members(tok) -> list:
-    """Conjuncts of a head ("Iran and Russia"); a group with "including X" gives X."""
+    """Conjuncts of a head ("Iran and Russia"); a group with "including X" gives X; a
+    participant noun with coordinated party modifiers gives each modifier."""
     result = []
     for t in _conjuncts(tok):
         members = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including",)
@@ -217,8 +292,8 @@ def _expand_members(tok) -> list:
         if members and t.pos_ == "NOUN":
             for m in members:
                 result.extend(_conjuncts(m))
-        else:
-            result.append(t)
+        else:  # "the US and NATO forces": each coordinated party modifier
+            result.extend(coordinated_parties(t) or [t])
     return result
 
 

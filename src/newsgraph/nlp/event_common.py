@@ -35,6 +35,10 @@ class Candidate:
     content: Candidate | None = None  # the folded complement (what was requested, ...)
     dropped: bool = False
     modal: Any = None  # a verb whose modality also counts ("would be" of a nominal subject)
+    # roles fixed by the rule that found the event (protection: protector and protected);
+    # None means the general actor/recipient rules decide
+    actor_heads: list | None = None
+    recipient_heads: list | None = None
 
 
 def lemma(tok) -> str:

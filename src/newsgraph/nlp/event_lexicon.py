@@ -271,6 +271,14 @@ SHARE_VERBS = frozenset("share exchange".split())
 EASE_VERBS = frozenset("lift ease relax shorten loosen end remove scrap".split())
 REPRESS_VERBS = frozenset("prevent disperse break ban suppress quell crush block".split())
 
+# Protection as aid (CAMEO 074 "provide military protection or peacekeeping" -> PLOVER AID,
+# context peacekeeping), coded by ``event_protection`` only between two parties.
+PROTECT_VERBS = frozenset("protect".split())
+PROTECTION_NOUNS = frozenset("protection".split())
+# "Y provides/offers protection to X" (Y protects X); "X enjoys/receives Y's protection".
+PROTECTION_GIVE_VERBS = GIVE_VERBS | frozenset("offer afford lend ensure".split())
+PROTECTION_GET_VERBS = frozenset("enjoy receive get gain".split())
+
 # Verbs after which an event noun is the thing that (does not) happen.
 HAPPEN_VERBS = frozenset("""
 take happen occur proceed begin start resume continue go materialize materialise

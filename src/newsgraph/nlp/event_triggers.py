@@ -8,6 +8,7 @@ from . import factuality as fact
 from .event_common import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _depth,
                            _object, _of_noun, _prt, lemma)
 from .event_nominal import _governed_prescription, _noun_entry, _noun_is_event
+from .event_protection import protection_candidates
 
 
 def _object_heads(obj) -> list:
@@ -97,7 +98,14 @@ def _candidates(sent) -> list[Candidate]:
     cands: list[Candidate] = []
     by_anchor: dict[int, Candidate] = {}
     noun_owner: set[int] = set()
+    # protection as aid fixes its own roles; a verb it uses ("offered protection to X") is
+    # that event, not a second one
+    protection = protection_candidates(sent)
+    claimed = {c.anchor.i for c in protection if any(w.i == c.anchor.i for w in c.words)
+               and c.anchor.pos_ in ("VERB", "AUX")}
     for tok in sent:
+        if tok.i in claimed:
+            continue
         entry = verb_entry(tok)
         obj = _object(tok)
         noun = _noun_entry(obj) if obj is not None else None
@@ -138,6 +146,9 @@ def _candidates(sent) -> list[Candidate]:
                 noun_owner.add(inner.i)
         cands.append(cand)
         by_anchor[tok.i] = cand
+    for cand in protection:
+        cands.append(cand)
+        by_anchor.setdefault(cand.anchor.i, cand)
     # nominal events not owned by a verb event
     for tok in sent:
         if tok.i in noun_owner or tok.pos_ not in ("NOUN", "PROPN"):

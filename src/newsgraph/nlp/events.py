@@ -9,7 +9,8 @@ passive, conjuncts), recipients (object, "with/to/against/on X"), factuality
 a date (its own timex, else the publication date for present/perfect reports) and a place
 ("in/at PLACE"). Editorial prescriptions ("have to", "must", "should" + verb) are not coded.
 The work is split over ``event_triggers`` (triggers, folding), ``event_nominal`` (event
-nouns), ``event_args`` (actors, recipients), ``event_context`` (attribution, date, place) and
+nouns), ``event_protection`` (protection as aid), ``event_args`` (actors, recipients),
+``event_context`` (attribution, date, place) and
 ``event_geo`` (geocoding); this module builds the Event records. See docs/events.md.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ from . import event_lexicon as lex
 from . import factuality as fact
 from .event_args import _expand_members, _participants, _subject, same_party
 from .event_recipients import _recipients
-from .event_common import PLACE_PREPS, REQUEST_MODE, THREAT_MODE, UNATTRIBUTED, Candidate, _conjuncts, lemma
+from .event_common import (PLACE_PREPS, PRONOUNS, REQUEST_MODE, THREAT_MODE, UNATTRIBUTED,
+                           Candidate, _conjuncts, lemma)
 from .event_context import _attribution, _date, _location, resolve_sides
 from .event_nominal import _nominal_actors
 from .event_triggers import _candidates, verb_entry
@@ -129,6 +131,16 @@ _UNLESS_TYPES = frozenset({"RETREAT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"
                            "MOBILIZE"})
 
 
+# Lexicon pseudo-modes that are PLOVER contexts: "designate X as terrorist" (terrorism),
+# protection as aid (CAMEO 074, peacekeeping).
+_CONTEXT_MODES = {"designate": "terrorism", "peacekeeping": "peacekeeping"}
+
+
+def _named_parties(parts: list) -> list:
+    """Participants minus pronouns that no rule resolved (no entity, text a pronoun)."""
+    return [p for p in parts if p.get("entity") or p["text"].lower() not in PRONOUNS]
+
+
 def _unless(verb) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                          for m in c.children) for c in verb.children)
@@ -160,6 +172,8 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
                 cand.nominal.head.i == anchor.i or cand.nominal is not None and \
                 lemma(anchor) == "be":  # "the withdrawal will take place": the noun's parties
             actor_heads, recip_heads = _nominal_actors(cand.nominal)
+    if cand.actor_heads is not None:  # roles fixed by the rule that found it (protection)
+        actor_heads, recip_heads = list(cand.actor_heads), list(cand.recipient_heads or [])
     actors = _participants(doc, actor_heads)
     if verdict.value == "negated" and etype in ("AGREE", "CONCEDE", "SUPPORT") and \
             lemma(anchor) in lex.ACCEPT_VERBS:
@@ -170,6 +184,10 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
     recip_heads = [t for h in recip_heads for t in _expand_members(h)
                    if not same_party(doc, actor_heads, t)]
     recipients = _participants(doc, recip_heads)
+    if cand.actor_heads is not None:  # aid needs two parties: not oneself, nor "its" alone
+        actors, recipients = _named_parties(actors), _named_parties(recipients)
+        if not (actors and recipients):
+            return None
     if verdict.value in ("future", "conditional") and etype in _UNLESS_TYPES and \
             _unless(anchor):  # "will withdraw its force unless ...": a coercive warning
         etype, mode = "THREATEN", THREAT_MODE.get(etype)
@@ -189,8 +207,8 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
     context = []
-    if mode == "designate":
-        context, mode = ["terrorism"], None
+    if mode in _CONTEXT_MODES:  # a topic, not a PLOVER mode of the type (CAMEO2PLOVER column 3)
+        context, mode = [_CONTEXT_MODES[mode]], None
     return Event(
         id=f"{doc.id or 'doc'}-ev{n + 1}",
         event=etype,
