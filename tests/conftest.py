@@ -32,6 +32,37 @@ def parsed(parse_stage):
     return make
 
 
+@pytest.fixture
+def coded(parsed):
+    """``coded("text")``: a parsed Document run through the entities and events stages."""
+    from newsgraph.nlp.entities import EntityStage
+    from newsgraph.nlp.events import EventStage
+
+    def make(text: str, published: str = "2021-04-13", quotes=None) -> Document:
+        doc = parsed(text, published)
+        EntityStage().process_batch([doc])
+        if quotes is not None:  # quotes given by hand, as the quotes stage would provide them
+            doc.quotes = quotes
+            doc.provided.add("quotes")
+        EventStage().process_batch([doc])
+        assert not doc.errors, doc.errors
+        return doc
+
+    return make
+
+
+def read_inputs(paths, **options):
+    """(documents, error lines, warnings) of reading PATHS as ``newsgraph ingest`` does."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.readers import IngestOptions, iter_inputs
+
+    opts = IngestOptions(**options)
+    items = list(iter_inputs([str(p) for p in paths], opts))
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    return docs, errors, opts.warnings
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason when it is absent."""
     path = SHARED.joinpath(*parts)

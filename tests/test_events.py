@@ -6,23 +6,9 @@ import pytest
 
 from newsgraph.model import Quote
 from newsgraph.nlp import event_lexicon as lex
-from newsgraph.nlp.entities import EntityStage
-from newsgraph.nlp.events import UNATTRIBUTED, EventStage, code_sentence
+from newsgraph.nlp.events import UNATTRIBUTED, code_sentence
 
 
-@pytest.fixture
-def coded(parsed):
-    def make(text, published="2021-04-13", quotes=None):
-        doc = parsed(text, published)
-        EntityStage().process_batch([doc])
-        if quotes is not None:
-            doc.quotes = quotes
-            doc.provided.add("quotes")
-        EventStage().process_batch([doc])
-        assert not doc.errors, doc.errors
-        return doc
-
-    return make
 
 
 def types(doc):

@@ -6,20 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.entities import EntityStage
-from newsgraph.nlp.events import EventStage
-
-
-@pytest.fixture
-def coded(parsed):
-    def make(text, published="2021-04-13"):
-        doc = parsed(text, published)
-        EntityStage().process_batch([doc])
-        EventStage().process_batch([doc])
-        assert not doc.errors, doc.errors
-        return doc
-
-    return make
 
 
 def only(doc, etype):

@@ -1,10 +1,8 @@
 """Saved RSS/Atom feeds as ingest input: one Document per entry, one clear line per problem."""
 import gzip
 
-from newsgraph.errors import InputError
+from conftest import read_inputs
 from newsgraph.ingest.feeds import html_to_text, looks_like_feed
-from newsgraph.ingest.readers import IngestOptions, iter_inputs
-from newsgraph.model import Document
 
 # Our own small feeds. The first RSS item has full content (content:encoded) and a shorter
 # description; the second only an HTML description; the third has no text at all.
@@ -73,12 +71,7 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def read(paths, **kw):
-    options = IngestOptions(**kw)
-    items = list(iter_inputs([str(p) for p in paths], options))
-    docs = [i for i in items if isinstance(i, Document)]
-    errors = [str(i) for i in items if isinstance(i, InputError)]
-    return docs, errors, options.warnings
+read = read_inputs
 
 
 def test_rss_entries_become_documents(tmp_path):

@@ -4,20 +4,14 @@ import json
 
 import pytest
 
-from newsgraph.errors import InputError
-from newsgraph.ingest.readers import IngestOptions, content_hash, iter_inputs
-from newsgraph.model import Document
+from conftest import read_inputs
+from newsgraph.ingest.readers import content_hash
 
 ARTICLE = ("Saturday, February 29th, 2020\n\nEnvoys Sign Deal\n\n"
            "The two delegations signed an agreement on Saturday after months of talks.\n")
 
 
-def read(paths, **kw):
-    options = IngestOptions(**kw)
-    items = list(iter_inputs([str(p) for p in paths], options))
-    docs = [i for i in items if isinstance(i, Document)]
-    errors = [str(i) for i in items if isinstance(i, InputError)]
-    return docs, errors, options.warnings
+read = read_inputs
 
 
 def test_plain_text_file(tmp_path):
