@@ -204,6 +204,8 @@ def events_of_sql(con, ids: list[str], event_type: str | None = None,
                      f" OR ({has('actor_ids', '_with', with_ids)} AND {has('recipient_ids', '_ids', ids)}))")
     # The partitions' rows are found on the key columns first and then fetched by row id,
     # which reads the wide columns (lists, texts) of those rows only.
+    # ``event`` and both keys are never NULL (rows.py writes "" for no party), so a row-value
+    # IN matches exactly the partitions' rows.
     return f"""(SELECT * FROM events WHERE {con.row_id} IN (
-    SELECT {con.row_id} FROM events WHERE {_PART.format(p="")} IN (
-        SELECT DISTINCT {_PART.format(p="")} FROM events WHERE {" AND ".join(where)})))"""
+    SELECT {con.row_id} FROM events WHERE (event, actor_key, recipient_key) IN (
+        SELECT DISTINCT event, actor_key, recipient_key FROM events WHERE {" AND ".join(where)})))"""
