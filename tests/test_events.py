@@ -363,3 +363,14 @@ def test_unless_makes_a_threat(coded):
     assert "THREATEN" in types(doc)
     plain = coded("Chad announced that it will pull out its troops next year.")
     assert "THREATEN" not in types(plain)
+
+
+def test_a_preposition_before_the_verb_is_not_its_particle(coded):
+    # "on Monday agreed" is not the phrasal "agree on"; "agreed on a plan" is.
+    before = [e for e in coded("The harbour board on Monday agreed to keep the old pier open.").events
+              if e.event == "AGREE"]
+    assert before and before[0].event_text.split()[:1] == ["agreed"]
+    assert "on" not in before[0].event_text.split()
+    after = [e for e in coded("The two ministers agreed on a plan to extend the truce.").events
+             if e.event == "AGREE"]
+    assert after and after[0].event_text.split()[:2] == ["agreed", "on"]

@@ -220,3 +220,13 @@ def test_stage_is_registered_and_fills_doc(parsed):
     doc.provided.add("entities")
     QuoteStage()(doc)
     assert [q.id for q in doc.quotes] == ["q1"]
+
+
+def test_heading_and_dateline_before_the_verb_are_not_reported_content(quotes):
+    # The parse hangs the headline (and the dateline left in its paragraph) on "agreed".
+    doc, found = quotes("Harbour board keeps the old ferry pier open for fishing boats\n"
+                        "LISBON — The harbour board on Monday agreed to keep the old ferry pier"
+                        " open for another year.")
+    assert not any("LISBON" in q.text for q, _ in found), [q.text for q, _ in found]
+    doc, found = quotes("The ferry will keep running, the harbour board said on Monday.")
+    assert _find(found, "The ferry will keep running")

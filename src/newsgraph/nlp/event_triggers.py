@@ -33,7 +33,8 @@ def verb_entry(tok) -> tuple[str, str | None, list] | None:
     lem = lemma(tok)
     obj = _object(tok)
     parts = [c for c in tok.children if c.dep_ == "prt"]
-    preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    # Phrasal prepositions follow the verb: "on" in "on Saturday agreed" is not "agree on".
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.i > tok.i]
     for part in parts:
         key = f"{lem} {part.lower_}"
         if obj is not None and f"{key} {lemma(obj)}" in lex.VERB_OBJECT:

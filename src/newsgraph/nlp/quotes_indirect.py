@@ -121,7 +121,11 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
         if not content:
             continue
         content = [t for t in content if same_paragraph(text, t.idx, tok.idx)]
-        if not content:
+        if not content or content[-1].i < tok.i and not any(t.pos_ in ("VERB", "AUX")
+                                                              for t in content):
+            # Reported content before its verb is a clause ("X happened, officials said"); a
+            # verbless phrase there is a heading or dateline the parse hung on the verb
+            # ("NEW YORK - The council on Saturday agreed ..."), not what anyone said.
             continue
         start, end = _close_marks(text, *_chars(content), spans)
         if start <= tok.idx < end and tok.dep_ not in ("parataxis", "ccomp", "advcl"):
