@@ -92,6 +92,9 @@ def test_html_page_through_trafilatura(tmp_path):
     assert "Copyright" not in doc.text and "Home" not in doc.text
     assert doc.authors == ["Lee Writer"]
     assert str(doc.published) == "2020-03-02"
+    # The page's headline heads the extracted text; the body starts after it.
+    assert doc.text.startswith("Talks Resume\n")
+    assert doc.text[doc.body_start:].startswith("Negotiators")
 
 
 @pytest.mark.parametrize("name, content, message", [

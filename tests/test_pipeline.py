@@ -100,3 +100,16 @@ def test_dateline_city_in_capitals_is_a_place(parsed):
     assert doc.dateline_city == "Nairobi"
     assert not any(e.name.upper() == "NAIROBI" and e.type != "GPE" for e in parsed_doc.entities)
     assert "Nairobi" in places
+
+
+def test_header_lines_and_the_body_start_sentences_of_their_own(parse_stage):
+    text = ("Harbour board keeps the old ferry pier open for fishing boats\n"
+            "LISBON — The harbour board on Monday agreed to keep the old ferry pier open.")
+    doc = Document(text=text, body_start=text.index("LISBON"))
+    doc.provided.add("text")
+    parse_stage.process_batch([doc])
+    starts = [s.start for s in doc.sentences]
+    assert 0 in starts and doc.body_start in starts
+    # The title's verb does not govern the body: each part has its own root.
+    roots = [t for t in doc.nlp if t.dep_ == "ROOT"]
+    assert {r.text for r in roots} >= {"keeps", "agreed"}

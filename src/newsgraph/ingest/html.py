@@ -34,6 +34,9 @@ def document_from_html(html: str, where: str) -> Document:
         raise InputError(where, "HTML page has no article text that could be extracted")
     doc = Document(text=text)
     doc.title = extracted.title or None
+    first_line = text.split("\n", 1)[0]
+    if doc.title and "\n" in text and first_line.strip().casefold() == doc.title.strip().casefold():
+        doc.body_start = len(first_line) + 1  # the page's headline heads the text: not body
     doc.url = extracted.url or None
     doc.source = extracted.sitename or extracted.hostname or where
     if extracted.author:

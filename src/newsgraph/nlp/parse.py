@@ -84,7 +84,7 @@ class ParseStage(Stage):
     def process_batch(self, docs: Sequence[Document]) -> None:
         try:
             texts = [text_for_parse(d.text) for d in docs]
-            parsed = list(self.nlp.pipe(texts))
+            parsed = list(self.nlp.pipe(self._tokens(d, t) for d, t in zip(docs, texts)))
         except Exception:  # one bad text must not lose the batch: retry one by one
             for doc in docs:
                 run_guarded(self, doc, self)
@@ -94,7 +94,26 @@ class ParseStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         text = text_for_parse(doc.text)
-        self._attach(doc, self.nlp(text), text)
+        self._attach(doc, self.nlp(self._tokens(doc, text)), text)
+
+    def _tokens(self, doc: Document, text: str):
+        """The tokenised text, with a sentence starting at each header line and at the body.
+
+        The header (title, dateline, masthead: before ``doc.body_start``) has no final
+        punctuation, so the parser would run the title into the first sentence of the body
+        and hang it on the body's verb. The parser keeps boundaries set before it runs."""
+        sdoc = self.nlp.make_doc(text)
+        after_break = False
+        for tok in sdoc if doc.body_start > 0 else ():
+            if tok.is_space:
+                after_break = after_break or "\n" in tok.text
+                continue
+            if tok.i > 0 and (after_break or tok.idx >= doc.body_start):
+                tok.is_sent_start = True
+            if tok.idx >= doc.body_start:
+                break
+            after_break = False
+        return sdoc
 
     @staticmethod
     def _attach(doc: Document, sdoc, text: str | None = None) -> None:
