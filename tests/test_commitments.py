@@ -121,3 +121,13 @@ def test_record_shape(run):
     rec = to_record(run(LINKED))["commitments"][0]
     assert {"party", "action", "deadline", "condition", "agreement", "agreement_date",
             "status_claims"} <= set(rec)
+
+
+def test_an_unresolved_pronoun_binds_no_commitment():
+    from newsgraph.analysis import analyze
+
+    assert analyze("I promised to do the work after this, she said.",
+                   published="2021-04-13").commitments == []
+    resolved = analyze("The Health Ministry said on Monday it had promised to publish the report"
+                       " by June.", published="2021-04-13").commitments
+    assert [(c.party, c.action) for c in resolved] == [("org:health-ministry", "publish")]

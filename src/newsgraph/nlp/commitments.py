@@ -188,7 +188,8 @@ class _Extractor:
         if f.value not in ("asserted", "future", "conditional") or f.prescriptive:
             return
         subj, _ = subject_of(verb)
-        if subj is None:
+        if subj is None or subj.pos_ == "PRON" and not self.index.actors(subj):
+            # An unresolved "I", "you" or "she" (interviews, quoted speech) binds no actor.
             return
         agreement = self.sentence_agreement(verb.sent) or self._agreement_for(subj)
         ev = (verb.sent.start_char, verb.sent.end_char)
