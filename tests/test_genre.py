@@ -71,3 +71,17 @@ def test_license_and_readme_files_are_not_articles(tmp_path):
         (tmp_path / name).write_text("Officials met on Monday to discuss the truce.", encoding="utf-8")
     docs = list(iter_inputs([str(tmp_path)], IngestOptions()))
     assert [d.source.rsplit("/", 1)[-1] for d in docs] == ["article.txt"]
+
+
+def test_question_and_answer_layout_is_an_interview():
+    text = ("Mayor Ana Ruiz answered questions about the harbour plan from our reporter.\n\n"
+            "((AR)) : Why rebuild the pier now?\n\n"
+            "Ruiz: The storms last winter left us no choice.\n\n"
+            "((AR)) : Who will pay for it?\n\n"
+            "Ruiz: The port authority and the city, half each.\n")
+    assert classify(text) == "interview"
+    # Labels without questions (datelines, notes) do not make one.
+    report = ("LISBON: The harbour board voted on Monday to rebuild the pier.\n\n"
+              "Note: an earlier version misspelled the board chair's name.\n\n"
+              "Officials said work would begin in spring.\n")
+    assert classify(report) == "news"

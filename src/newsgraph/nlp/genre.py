@@ -1,9 +1,10 @@
-"""Genre: news, editorial or opinion, from the layout and the voice of the text.
+"""Genre: news, editorial, opinion or interview, from the layout and the voice of the text.
 
 An editorial speaks for the paper: unsigned, under a masthead, prescriptive ("have to",
 "must", "need to") in its own voice (quoted words do not count), with no dateline city. An
 opinion piece is signed and argues in the first person, or says so in its title. Everything
-else is news. Prescriptive wording alone does not make an editorial: news reports "must"
+else is news, except an interview: a text whose paragraphs open with a speaker label and a
+colon ("Q:", "((WN)) :", "Reporter:"), several of them questions. Prescriptive wording alone does not make an editorial: news reports "must"
 and "should" too (laws, officials' demands), so the masthead (or a label) is required.
 """
 from __future__ import annotations
@@ -16,6 +17,13 @@ from ..pipeline import Stage, register
 PRESCRIPTIVE = re.compile(r"\b(?:have to|has to|must|need to|needs to|should|ought to)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m|I've|I’ve)\b")
 OPINION_LABEL = re.compile(r"\b(?:opinion|op-ed|commentary|column|viewpoint|editorial)\b", re.I)
+# A paragraph that opens with a speaker label: "Q:", "A:", "Jane Doe:", "((WN)) :", "((WN))".
+# A label in double parentheses ("((WN))", "((Jane Doe))") needs no colon.
+SPEAKER_LABEL = re.compile(
+    r"^[ \t]*(?:\(\([^()\n]{1,30}\)\)[ \t]*:?"
+    r"|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*:)[ \t]+\S", re.M)
+# Label-led paragraphs, and how many of them ask something, that make a text an interview.
+INTERVIEW_LABELS, INTERVIEW_QUESTIONS = 3, 2
 # Prescriptions per 1,000 words above which an unsigned, undatelined piece argues, not reports.
 PRESCRIPTIVE_RATE = 2.0
 
@@ -28,8 +36,18 @@ def _own_voice(doc: Document) -> str:
     return "".join(text[doc.body_start:])
 
 
+def is_interview(text: str) -> bool:
+    """Question-and-answer layout: paragraphs led by speaker labels, several of them questions."""
+    paragraphs = [m.group(0) + text[m.end():].split("\n", 1)[0]
+                  for m in SPEAKER_LABEL.finditer(text)]
+    questions = sum("?" in p for p in paragraphs)
+    return len(paragraphs) >= INTERVIEW_LABELS and questions >= INTERVIEW_QUESTIONS
+
+
 def classify_genre(doc: Document) -> str:
     """The genre of one document from its header facts and its wording."""
+    if is_interview(doc.text[doc.body_start:]):
+        return "interview"
     body = _own_voice(doc)
     words = max(len(body.split()), 1)
     prescriptive_rate = len(PRESCRIPTIVE.findall(body)) * 1000 / words
