@@ -34,6 +34,12 @@ def _subject(verb, seen=None):
         head = verb.head
         if head.dep_ == "prep":
             head = head.head
+        if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+            # an active conjunct of a passive verb shares its subject, not the agent:
+            # "X has been indicted by the court and will resign" -> X resigns
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared and not (shared[0].lower_ in RELATIVE or shared[0].dep_ == "expl"):
+                return shared, False
         if verb.dep_ == "xcomp":
             # object control: "urged X to leave" -> X
             obj = [c for c in head.children if c.dep_ in ("dobj",)]

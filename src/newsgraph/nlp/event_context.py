@@ -32,10 +32,16 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
     """(attributed_to, reporting-verb token) for an event."""
     tok = cand.anchor
     speaker = _quote_speaker(doc, tok.idx, tok.idx + len(tok))
-    if speaker:  # keep the reporting verb of an indirect quote ("X declared that Y must ...")
-        parent = tok.head
-        return speaker, parent if tok.dep_ == "ccomp" and lemma(parent) in \
-            lex.REPORTING_VERBS else None
+    if speaker:  # keep the reporting verb of an indirect quote ("X declared that Y must ...",
+        # also from a verb below the quoted clause: "... that Y must allocate funds to help")
+        current = tok
+        while current.head.i != current.i:
+            parent = current.head
+            if lemma(parent) in lex.REPORTING_VERBS and current.dep_ in (
+                    "ccomp", "parataxis", "xcomp", "advcl", "dobj"):
+                return speaker, parent
+            current = parent
+        return speaker, None
     current = tok
     while current.head.i != current.i:
         parent = current.head

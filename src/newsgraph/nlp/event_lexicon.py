@@ -84,7 +84,10 @@ COERCE: abduct/abduct, harass/restrict, intimidate/restrict, expel/deport, extra
         prohibit/ban, forbid/ban, gag/censor, muzzle/censor, jam/censor
 ASSAULT: shoot/firearms, snipe/firearms, detonate/explosives, lynch, maim, overrun, storm,
          raze/destroy, pillage/destroy, ransack/destroy, firebomb/explosives,
-         mortar/heavy-weapons, rocket/heavy-weapons, poison, strangle, exterminate/massacre
+         mortar/heavy-weapons, rocket/heavy-weapons, poison, strangle, exterminate/massacre,
+         explode/explosives
+COERCE: curb/restrict, bar/ban, annex/seize
+REJECT: resist
 """
 
 # Verb + particle / preposition (checked before the bare verb).
@@ -98,7 +101,7 @@ CONCEDE: "give in", "back down", "climb down", "bow to"
 COOPERATE: "work with", "team up", "join forces", "join with"
 RETREAT: "pull out"/withdraw, "pull back"/withdraw, "move out"/withdraw, "step down"/resign,
          "hand over"/return, "give up"/disarm, "set free"/release, "lay down"/disarm,
-         "stand down"/disarm, "back off"/withdraw
+         "stand down"/disarm, "back off"/withdraw, "hand back"/return, "give back"/return
 REQUEST: "call on", "call upon", "call for", "appeal to", "appeal for", "push for",
          "press for", "plead for", "ask for"
 ACCUSE: "speak out"/disapprove, "complain about"/disapprove, "complain of"/disapprove,
@@ -107,7 +110,7 @@ ACCUSE: "speak out"/disapprove, "complain about"/disapprove, "complain of"/disap
 REJECT: "turn down", "walk out", "pull out of", "back out", "rule out", "opt out",
         "refuse to"
 PROTEST: "march on"/demo, "rise up"/riot, "take to"/demo
-SANCTION: "break off"/withdraw, "cut off"/discontinue, "close down"/withdraw
+SANCTION: "force out"/expel, "kick out"/expel, "throw out"/expel, "break off"/withdraw, "cut off"/discontinue, "close down"/withdraw
 MOBILIZE: "build up"/troops, "mass up"/troops
 COERCE: "round up"/arrest, "lock up"/arrest, "shut down"/restrict, "crack down"/restrict,
         "clamp down"/restrict, "take over"/seize
@@ -149,14 +152,19 @@ RETREAT: "pay compensation"/return, "pay reparation"/return, "free prisoner"/rel
          "withdraw force"/withdraw, "declare ceasefire"/ceasefire, "declare truce"/ceasefire,
          "observe ceasefire"/ceasefire, "announce ceasefire"/ceasefire,
          "allow access"/access, "open border"/access, "return property"/return,
-         "lay arm"/disarm, "hand weapon"/disarm
+         "lay arm"/disarm, "hand weapon"/disarm, "receive inspector"/access,
+         "receive observer"/access, "receive monitor"/access, "receive peacekeeper"/access,
+         "admit inspector"/access, "admit observer"/access, "accept inspector"/access,
+         "accept observer"/access, "accept peacekeeper"/access, "allow inspector"/access
 REQUEST: "make request", "make demand", "make appeal", "issue appeal", "issue call"
 ACCUSE: "lodge protest"/disapprove, "lodge complaint"/allege, "file complaint"/allege,
         "file lawsuit"/allege, "file suit"/allege, "bring charge"/allege,
         "open investigation"/investigate, "launch investigation"/investigate,
         "open inquiry"/investigate, "launch inquiry"/investigate,
         "open hearing"/investigate, "launch probe"/investigate, "express concern"/disapprove,
-        "voice concern"/disapprove, "raise concern"/disapprove, "find guilty"/disapprove
+        "voice concern"/disapprove, "raise concern"/disapprove, "find guilty"/disapprove,
+        "send inspector"/investigate, "dispatch inspector"/investigate,
+        "send investigator"/investigate, "dispatch investigator"/investigate
 REJECT: "reject proposal", "reject offer", "reject plan", "reject demand",
         "violate ban"/change, "defy ban"/change, "defy order"/change, "violate order"/change,
         "ignore ultimatum"/yield, "ignore demand"/yield, "ignore call"/change,
@@ -229,7 +237,8 @@ PROTEST: protest/demo, demonstration/demo, rally/demo, march/demo, strike/boycot
 SANCTION: sanction, embargo, expulsion/expel, suspension/discontinue, conviction/convict,
           designation
 MOBILIZE: patrol/troops, reinforcement/troops, mobilization/troops, mobilisation/troops, deployment/troops, buildup/troops,
-          build-up/troops, exercise/troops, drill/troops, maneuver/troops, manoeuvre/troops
+          build-up/troops, exercise/troops, drill/troops, maneuver/troops, manoeuvre/troops,
+          war game/troops
 COERCE: arrest/arrest, detention/arrest, raid/seize, crackdown/restrict, ban/ban,
         curfew/curfew, censorship/censor, deportation/deport, seizure/seize,
         occupation/seize, blockade/restrict, siege/restrict, confiscation/seize
@@ -238,7 +247,13 @@ ASSAULT: cleansing/cleansing, atrocity, bloodshed, attack, assault, bombing/aeri
          assassination/assassinate, kidnapping/abduct, abduction/abduct, ambush, fighting,
          clash, violence, bombardment/heavy-weapons, invasion, offensive, explosion/explosives,
          blast/explosives, torture/torture, hijacking/abduct, war, battle, hostility, combat,
-         insurgency, gunfire/firearms, cleansing/cleansing, genocide/massacre
+         insurgency, gunfire/firearms, cleansing/cleansing, genocide/massacre,
+         incursion, execution, hostage-taking/abduct, air raid/aerial, air strike/aerial
+COOPERATE: alliance
+SUPPORT: solidarity
+ACCUSE: rebuke/disapprove
+COERCE: restriction/restrict
+PROTEST: hunger strike/hunger
 """
 
 # Verbs that carry a nominal event as their object: the noun gives the type, the verb's

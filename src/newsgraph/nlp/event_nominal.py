@@ -10,7 +10,11 @@ from .event_common import ACTOR_ENTITY_TYPES, PRONOUNS, _actor_like, _has_prep, 
 def _noun_entry(tok):
     if tok is None or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
-    entry = lex.NOUNS.get(lemma(tok)) or lex.NOUNS.get(tok.lower_)
+    entry = None
+    for mod in tok.children:  # two-word event nouns: "war games"
+        if mod.dep_ == "compound" and mod.i == tok.i - 1:
+            entry = entry or lex.NOUNS.get(f"{lemma(mod)} {lemma(tok)}")
+    entry = entry or lex.NOUNS.get(lemma(tok)) or lex.NOUNS.get(tok.lower_)
     if entry and lemma(tok) in ("call", "round") and not _has_prep(tok, ("for", "of", "to")):
         return None
     return entry

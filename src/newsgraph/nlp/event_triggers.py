@@ -9,6 +9,7 @@ from .event_common import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _dept
                            _object, _of_noun, _prt, lemma)
 from .event_nominal import _governed_prescription, _noun_entry, _noun_is_event
 from .event_protection import protection_candidates
+from . import event_type_rules as rules
 
 
 def _object_heads(obj) -> list:
@@ -26,6 +27,10 @@ def _object_heads(obj) -> list:
 
 def verb_entry(tok) -> tuple[str, str | None, list] | None:
     """PLOVER (type, mode, trigger words) of a verb token, or None."""
+    return rules.refine_verb_entry(tok, _verb_entry(tok))
+
+
+def _verb_entry(tok) -> tuple[str, str | None, list] | None:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
     if tok.dep_ in ("amod", "compound", "nmod"):  # "the negotiating sides"
@@ -83,6 +88,9 @@ def verb_entry(tok) -> tuple[str, str | None, list] | None:
         if key in lex.PHRASAL:
             t, m = lex.PHRASAL[key]
             return t, m, [tok, prep]
+    marked = rules.for_clause_phrasal(tok, lem)  # "called for Israel to withdraw"
+    if marked is not None:
+        return marked
     if lem in lex.VERBS:
         t, m = lex.VERBS[lem]
         if lem == "strike" and obj is not None:
@@ -122,6 +130,9 @@ def _candidates(sent) -> list[Candidate]:
                 entry = ("SANCTION", "discontinue", [tok, obj])
         elif noun and (entry is None or lem in lex.LIGHT_VERBS) and lem in lex.LIGHT_VERBS:
             entry = (noun[0], noun[1], [tok, obj])
+        elif noun and lem in rules.ORDER_VERBS and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            entry = (noun[0], noun[1], [tok, obj])  # "ordered patrols": the act ordered
         elif noun is None and obj is not None and lem in lex.LIGHT_VERBS:
             # "held their first meeting": the object's head is the noun; also "a round of talks"
             for inner in _object_heads(obj)[1:]:
@@ -135,6 +146,11 @@ def _candidates(sent) -> list[Candidate]:
         if entry is None:
             continue
         etype, mode, words = entry
+        if etype == "MOBILIZE" and any(rules.joint_exercise(w, tok) for w in words
+                                       if w.pos_ in ("NOUN", "PROPN")):
+            etype, mode = "COOPERATE", None  # joint exercises (PLOVER COOPERATE)
+        if rules.ruled_out(tok):
+            etype, mode = "REJECT", REQUEST_MODE.get(etype, "change")
         cand = Candidate(tok, etype, mode, list(words))
         for w in words:
             if w.i != tok.i and w.pos_ in ("NOUN", "PROPN"):
@@ -175,6 +191,8 @@ def _candidates(sent) -> list[Candidate]:
         elif _governed_prescription(tok):
             continue  # "push them to reduce violence" in an editorial prescription
         cand = Candidate(anchor, entry[0], entry[1], [tok], nominal=tok)
+        if cand.type == "MOBILIZE" and rules.joint_exercise(tok):
+            cand.type, cand.mode = "COOPERATE", None
         if tok.dep_ in ("nsubj", "nsubjpass") and anchor.i == tok.i and lemma(tok.head) == "be":
             cand.modal = tok.head
         cands.append(cand)
