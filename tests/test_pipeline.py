@@ -113,3 +113,18 @@ def test_header_lines_and_the_body_start_sentences_of_their_own(parse_stage):
     # The title's verb does not govern the body: each part has its own root.
     roots = [t for t in doc.nlp if t.dep_ == "ROOT"]
     assert {r.text for r in roots} >= {"keeps", "agreed"}
+
+
+def test_a_dateline_opening_the_body_ends_before_the_first_sentence(parse_stage):
+    from newsgraph.ingest.readers import IngestOptions, from_text
+
+    text = ("Wednesday, May 4th, 2022\n\nEnvoys Meet in Lisbon\n\nLISBON, May 4 (Wire) - Portuguese"
+            " Foreign Minister Ana Costa met Spanish envoy Luis Prado in Lisbon on Tuesday,"
+            " officials said.\n")
+    doc = from_text(text, "<test>", IngestOptions())
+    doc.provided.add("text")
+    parse_stage.process_batch([doc])
+    assert doc.dateline_city == "Lisbon"
+    assert text.index("Portuguese") in [s.start for s in doc.sentences]
+    subject = next(t for t in doc.nlp if t.dep_ == "nsubj" and t.head.text == "met")
+    assert subject.text == "Costa"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.attrs import IDX, LENGTH
 
+from ..ingest.header import DATELINE_CITY
 from ..model import Document, Sentence
 from ..pipeline import Stage, register, run_guarded
 from .spacy_model import load_model
@@ -97,11 +98,12 @@ class ParseStage(Stage):
         self._attach(doc, self.nlp(self._tokens(doc, text)), text)
 
     def _tokens(self, doc: Document, text: str):
-        """The tokenised text, with a sentence starting at each header line and at the body.
+        """The tokenised text, with a sentence starting at each header line, at the body and
+        after a dateline opening the body ("GENEVA, June 10 (Wire) -").
 
-        The header (title, dateline, masthead: before ``doc.body_start``) has no final
-        punctuation, so the parser would run the title into the first sentence of the body
-        and hang it on the body's verb. The parser keeps boundaries set before it runs."""
+        The header (title, dateline, masthead) has no final punctuation, so the parser would
+        run it into the first sentence of the body and hang it on the body's verb (or make
+        the dateline city its subject). The parser keeps boundaries set before it runs."""
         sdoc = self.nlp.make_doc(text)
         after_break = False
         for tok in sdoc if doc.body_start > 0 else ():
@@ -113,6 +115,14 @@ class ParseStage(Stage):
             if tok.idx >= doc.body_start:
                 break
             after_break = False
+        dateline = DATELINE_CITY.match(text[doc.body_start:doc.body_start + 120]) \
+            if doc.dateline_city else None
+        if dateline:
+            first = first_token_from(sdoc, doc.body_start + dateline.end())
+            while first < len(sdoc) and sdoc[first].is_space:
+                first += 1
+            if 0 < first < len(sdoc):
+                sdoc[first].is_sent_start = True
         return sdoc
 
     @staticmethod
