@@ -3,9 +3,10 @@
 An editorial speaks for the paper: unsigned, under a masthead, prescriptive ("have to",
 "must", "need to") in its own voice (quoted words do not count), with no dateline city. An
 opinion piece is signed and argues in the first person, or says so in its title. Everything
-else is news, except an interview: a text whose paragraphs open with a speaker label and a
-colon ("Q:", "((WN)) :", "Reporter:"), several of them questions. Prescriptive wording alone does not make an editorial: news reports "must"
-and "should" too (laws, officials' demands), so the masthead (or a label) is required.
+else is news, except an interview: a text whose paragraphs open with a speaker label ("Q:",
+"((WN)) :", "Reporter:"), several of them questions. Prescriptive wording alone does not make
+an editorial: news reports "must" and "should" too (laws, officials' demands), so the
+masthead (or a label) is required.
 """
 from __future__ import annotations
 

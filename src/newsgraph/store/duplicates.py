@@ -57,11 +57,11 @@ def create(con) -> None:
 
 def pairs(con) -> list[dict[str, Any]]:
     """Every linked pair with both titles and dates, most similar first."""
-    cur = con.execute("""
+    from .queries import rows  # queries opens stores through database, which imports us
+
+    return rows(con, """
         SELECT n.doc_id, d.title, d.published, n.duplicate_of, o.title AS duplicate_of_title,
                o.published AS duplicate_of_published, n.similarity
         FROM near_duplicates n JOIN documents d ON d.id = n.doc_id
         JOIN documents o ON o.id = n.duplicate_of
-        ORDER BY n.similarity DESC, n.doc_id, n.duplicate_of""", [])
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+        ORDER BY n.similarity DESC, n.doc_id, n.duplicate_of""")
