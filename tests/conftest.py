@@ -36,7 +36,7 @@ def parsed(parse_stage):
 def coded(parsed):
     """``coded("text")``: a parsed Document run through the entities and events stages."""
     from newsgraph.nlp.entities import EntityStage
-    from newsgraph.nlp.events import EventStage
+    from newsgraph.nlp.events.stage import EventStage
 
     def make(text: str, published: str = "2021-04-13", quotes=None) -> Document:
         doc = parsed(text, published)

@@ -5,9 +5,9 @@ import pytest
 
 from conftest import shared_path
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp.actors import ActorStage
+from newsgraph.nlp.actors.stage import ActorStage
 from newsgraph.nlp.entities import EntityStage, normal_name
-from newsgraph.nlp.kb import default_kb, load_kb
+from newsgraph.nlp.actors.kb import default_kb, load_kb
 
 
 @pytest.fixture(scope="module")

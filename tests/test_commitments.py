@@ -7,9 +7,9 @@ import pytest
 
 from newsgraph import config
 from newsgraph.ingest.readers import IngestOptions, from_text
-from newsgraph.model import to_record
+from newsgraph.record import to_record
 from newsgraph.nlp import commitments  # noqa: F401  (registers commitments.v1)
-from newsgraph.nlp.commitments import _add_duration
+from newsgraph.nlp.commitments.stage import _add_duration
 from newsgraph.pipeline import Pipeline
 
 

@@ -1,7 +1,7 @@
 """Every command is documented in the README (a command nobody can find does not exist)."""
 from pathlib import Path
 
-from newsgraph.interfaces.cli import cli
+from newsgraph.interfaces.cli.main import cli
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import FORMATS, export
-from newsgraph.interfaces.query_cli import register
-from newsgraph.store import queries
+from newsgraph.interfaces.cli.query import register
+from newsgraph.store.queries import core as queries
 from newsgraph.store.schema import ALL_TABLES
 from conftest import new_store
 from test_store_v2 import build_corpus

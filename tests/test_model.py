@@ -1,6 +1,6 @@
 """The record format: to_record and from_record are inverses."""
-from newsgraph.model import (Document, Entity, Event, Mention, Person, Quote, Relation, Timex,
-                             from_record, to_record)
+from newsgraph.model import Document, Entity, Event, Mention, Person, Quote, Relation, Timex
+from newsgraph.record import from_record, to_record
 
 
 def test_record_round_trips_through_from_record():

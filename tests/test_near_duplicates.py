@@ -7,17 +7,9 @@ import textwrap
 
 import pytest
 
-from newsgraph.near_duplicates import (
-    BANDS,
-    NEAR_DUPLICATE_THRESHOLD,
-    NUM_PERM,
-    band_keys,
-    is_near_duplicate,
-    normalise,
-    shingles,
-    signature,
-    similarity,
-)
+from newsgraph.store.near_duplicates import (BANDS, NEAR_DUPLICATE_THRESHOLD, NUM_PERM, band_keys,
+                                             is_near_duplicate, normalise, shingles, signature,
+                                             similarity)
 
 # A fictional wire story (our own text, about 230 words).
 ORIGINAL = """Flood Barrier Holds as River Reaches Record Height
@@ -148,7 +140,7 @@ def test_band_count_must_divide_the_signature():
 
 
 def test_signature_is_the_same_in_other_processes():
-    code = ("import json, sys; from newsgraph.near_duplicates import band_keys, signature; "
+    code = ("import json, sys; from newsgraph.store.near_duplicates import band_keys, signature; "
             "sig = signature(sys.stdin.read()); print(json.dumps([sig, band_keys(sig)]))")
     here = [signature(EDITED), band_keys(signature(EDITED))]
     for hash_seed in ("1", "2"):  # Python's own str hash differs between these

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import parallel
+from newsgraph.pipeline import local as parallel
 from newsgraph.analysis import analyze_many
 from newsgraph.ingest.readers import IngestOptions, iter_inputs
-from newsgraph.model import Document, to_record
-from newsgraph.parallel import analyze_in_pool, analyze_parallel, plan_tasks
+from newsgraph.model import Document
+from newsgraph.record import to_record
+from newsgraph.pipeline.local import analyze_in_pool, analyze_parallel, plan_tasks
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

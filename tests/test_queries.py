@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.interfaces.query_cli import register
-from newsgraph.store import queries
+from newsgraph.interfaces.cli.query import register
+from newsgraph.store.queries import core as queries
 from conftest import new_store
 from test_store_v2 import build_corpus
 

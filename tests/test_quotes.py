@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp.entities import EntityStage
-from newsgraph.nlp.quotes import QuoteStage, analyse_quotes
-from newsgraph.nlp.quotes_direct import pair_double_marks, quote_mark_spans
+from newsgraph.nlp.quotes.stage import QuoteStage, analyse_quotes
+from newsgraph.nlp.quotes.direct import pair_double_marks, quote_mark_spans
 from newsgraph.pipeline import registered
 
 
@@ -212,7 +212,7 @@ def test_single_marks_inside_double_are_nested_not_separate():
 
 
 def test_stage_is_registered_and_fills_doc(parsed):
-    import newsgraph.nlp.quotes  # noqa: F401  (registers quotes.v1)
+    import newsgraph.nlp.quotes.stage  # noqa: F401  (registers quotes.v1)
 
     assert "quotes.v1" in registered()
     doc = parsed("“Rain is coming,” said forecaster Jo Bell.")

@@ -26,9 +26,9 @@ def cluster():
 
 def test_ray_records_equal_single_process_records(cluster, tmp_path):
     from newsgraph.analysis import analyze_many
-    from newsgraph.distributed import read_records, run_ray
+    from newsgraph.pipeline.ray import read_records, run_ray
     from newsgraph.ingest.readers import IngestOptions, iter_inputs
-    from newsgraph.model import to_record
+    from newsgraph.record import to_record
 
     sample = shared_path("corpus", "wikinews-sample-2019-2020", "wikinews_2019_2020.jsonl.gz")
     subset = tmp_path / "subset.jsonl"

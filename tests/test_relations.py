@@ -8,7 +8,7 @@ import pytest
 from newsgraph import config
 from newsgraph.ingest.readers import IngestOptions, from_text
 from newsgraph.nlp import relations  # noqa: F401  (registers relations.v1)
-from newsgraph.nlp.relations import base_forms
+from newsgraph.nlp.relations.stage import base_forms
 from newsgraph.pipeline import Pipeline
 
 PUBLISHED = "2022-03-08"
@@ -143,7 +143,7 @@ def test_prescription_is_not_asserted(run):
 
 
 def test_record_carries_extra_fields(run):
-    from newsgraph.model import to_record
+    from newsgraph.record import to_record
 
     doc = run("Qatar hosted the Taliban in Doha.")
     rec = to_record(doc)["relations"][0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.actors import ActorStage
+from newsgraph.nlp.actors.stage import ActorStage
 from newsgraph.nlp.entities import EntityStage
 
 

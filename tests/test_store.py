@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.interfaces.cli import cli
+from newsgraph.interfaces.cli.main import cli
 from newsgraph.ingest.readers import IngestOptions, from_text
 from newsgraph.model import Entity, Mention, Timex
 from newsgraph.store.database import Store

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.nlp.timex import TimexStage, find_timexes, normalise
+from newsgraph.nlp.timex.stage import TimexStage, find_timexes, normalise
 from newsgraph.pipeline import registered
 
 ANCHOR = "2021-04-13"  # a Tuesday, ISO week 15

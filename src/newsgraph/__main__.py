@@ -1,4 +1,4 @@
 """``python -m newsgraph`` runs the command line."""
-from .interfaces.cli import main
+from .interfaces.cli.main import main
 
 main()

@@ -55,7 +55,7 @@ def _measure(mode: str, items: list[dict[str, Any]], batch_size: int, queue) -> 
     from .model import Document
     from .nlp.parse import UNUSED_COMPONENTS
     from .nlp.spacy_model import load_model
-    from .pipeline import Pipeline
+    from .pipeline import build
 
     if mode == "spacy":
         nlp = load_model(UNUSED_COMPONENTS)
@@ -67,7 +67,7 @@ def _measure(mode: str, items: list[dict[str, Any]], batch_size: int, queue) -> 
         busy_ended = machine_busy_seconds()
         stages = {}
     else:
-        pipeline = Pipeline.from_names(config.stage_names())
+        pipeline = build(fresh=True)
         docs = [Document(text=i["text"], published=dt.date.fromisoformat(i["published"]) if i["published"] else None)
                 for i in items]
         for _ in pipeline.run([Document(text=WARM_UP_TEXT)]):  # first-call set-up, both modes
@@ -149,7 +149,7 @@ def _warm_worker(barrier) -> int:
     tables), then wait at ``barrier`` until every worker has one of these tasks (a worker
     that loads its model slowly on a busy machine still gets its own); return the worker's
     process id."""
-    from . import parallel
+    from .pipeline import local as parallel
     from .model import Document
 
     parallel._analyse_batch([Document(text=WARM_UP_TEXT)])
@@ -162,7 +162,7 @@ def _measure_workers(workers: int, items: list[dict[str, Any]], batch_size: int,
     path of ``ingest --workers`` (pool warmed up first, as a long ingest is)."""
     import datetime as dt
 
-    from . import parallel
+    from .pipeline import local as parallel
     from .model import Document
 
     docs = [Document(text=i["text"], published=dt.date.fromisoformat(i["published"]) if i["published"] else None)

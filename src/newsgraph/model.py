@@ -6,7 +6,6 @@ spaCy, DuckDB or the CLI.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -202,90 +201,3 @@ class Document:
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def to_record(doc: Document) -> dict[str, Any]:
-    """The analysis record of ``../design/RECORD.md``: plain JSON-ready dicts."""
-    document = {
-        "id": doc.id,
-        "title": doc.title,
-        "published": doc.published.isoformat() if doc.published else None,
-        "source": doc.source,
-        "url": doc.url,
-        "authors": list(doc.authors),
-        "people": _plain(doc.people),
-        "genre": doc.genre,
-        "language": doc.language,
-        "content_hash": doc.content_hash,
-        "external_id": doc.external_id,
-        "text": doc.text,
-    }
-    quotes = _plain(doc.quotes)
-    events = []
-    for ev in doc.events:
-        item = _plain(ev)
-        item["evidence"] = {"start": item.pop("start"), "end": item.pop("end")}
-        events.append(item)
-    relations = []
-    for rel in doc.relations:
-        item = _plain(rel)
-        item["evidence"] = {"start": item.pop("start"), "end": item.pop("end")}
-        relations.append(item)
-    return {
-        "document": document,
-        "entities": _plain(doc.entities),
-        "quotes": quotes,
-        "timexes": _plain(doc.timexes),
-        "quantities": _plain(doc.quantities),
-        "events": events,
-        "relations": relations,
-        "commitments": _plain(doc.commitments),
-        "errors": _plain(doc.errors),
-    }
-
-
-def _build(cls, data: dict[str, Any]):
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
-def _with_evidence(item: dict[str, Any]) -> dict[str, Any]:
-    evidence = item.get("evidence") or {}
-    return {**item, "start": evidence.get("start", 0), "end": evidence.get("end", 0)}
-
-
-def from_record(record: dict[str, Any]) -> Document:
-    """The Document an analysis record describes (the inverse of ``to_record``), so records
-    written elsewhere (Parquet from a Ray cluster) load through the same store code."""
-    meta = record["document"]
-    published = meta.get("published")
-    doc = Document(
-        text=meta.get("text") or "", id=meta["id"], title=meta.get("title"),
-        published=dt.date.fromisoformat(published) if published else None,
-        source=meta.get("source"), url=meta.get("url"), authors=list(meta.get("authors") or []),
-        people=[_build(Person, p) for p in meta.get("people") or []], genre=meta.get("genre"),
-        language=meta.get("language") or "en", content_hash=meta.get("content_hash") or "",
-        external_id=meta.get("external_id"),
-    )
-    doc.entities = [_build(Entity, {**e, "mentions": [_build(Mention, m) for m in e.get("mentions", [])]})
-                    for e in record.get("entities", [])]
-    doc.quotes = [_build(Quote, q) for q in record.get("quotes", [])]
-    doc.timexes = [_build(Timex, t) for t in record.get("timexes", [])]
-    doc.quantities = [_build(Quantity, q) for q in record.get("quantities", [])]
-    doc.events = [_build(Event, _with_evidence(e)) for e in record.get("events", [])]
-    doc.relations = [_build(Relation, _with_evidence(r)) for r in record.get("relations", [])]
-    doc.commitments = [_build(Commitment, c) for c in record.get("commitments", [])]
-    doc.errors = [_build(StageError, e) for e in record.get("errors", [])]
-    return doc

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import Stage
+
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
@@ -133,13 +135,11 @@ def top_event(doc) -> Any:
 _PIPELINES: dict[tuple[str, ...], Any] = {}
 
 
-class _TopEventProbe:
+class _TopEventProbe(Stage):
     """A last pipeline step that picks each document's top event while ``doc.nlp`` (which
     ``Pipeline`` releases after the batch) is still there."""
 
     name = "eval.top-event"
-    requires: tuple[str, ...] = ()
-    provides: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         self.top: dict[str, Any] = {}
@@ -153,11 +153,11 @@ def configured_pipeline(names: Sequence[str] | None = None):
     """The configured pipeline (``config.stage_names()``: NEWSGRAPH_STAGES or the defaults)
     plus the top-event probe; built once per stage list."""
     from ..config import stage_names
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, build
 
     key = tuple(names if names is not None else stage_names())
     if key not in _PIPELINES:
-        base = Pipeline.from_names(key)
+        base = build(key)
         _PIPELINES[key] = (Pipeline([*base.stages, _TopEventProbe()]), base.stages)
     return _PIPELINES[key][0]
 

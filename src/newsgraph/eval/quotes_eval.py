@@ -121,11 +121,10 @@ def load_gold(paths: Iterable[Path]) -> list[dict[str, Any]]:
 def newsgraph_predictor() -> Callable[[list[str]], list[list[Quote]]]:
     """The configured pipeline as a function from texts to quote dicts (a disabled quotes
     stage shows as zero quotes)."""
-    from .. import config
     from ..model import Document
-    from ..pipeline import Pipeline
+    from ..pipeline import build
 
-    pipeline = Pipeline.from_names(config.stage_names())
+    pipeline = build()
 
     def predict(texts: list[str]) -> list[list[Quote]]:
         docs = list(pipeline.run(Document(text=t) for t in texts))
@@ -275,7 +274,7 @@ def evaluate_gum_quotes(directory: Path, baseline: bool = True) -> dict[str, Any
 
     def quoted_parts(preds: list[list[Quote]]) -> list[list[Quote]]:
         """Direct quotes as they are; a mixed quote by its quoted fragments (what GUM marks)."""
-        from ..nlp.quotes_direct import quote_mark_spans
+        from ..nlp.quotes.direct import quote_mark_spans
 
         out = []
         for text, doc in zip(texts, preds):

@@ -27,12 +27,11 @@ import datetime as dt
 import re
 import time
 
-import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..pipeline import INITIAL_FEATURES, Pipeline, Stage, registered
+from ..pipeline import Pipeline, Stage, build, runnable
 
 MODES = ("overlap", "strict", "head")
 
@@ -207,38 +206,18 @@ def f1(p: float, r: float) -> float:
 def build_pipeline(names: Sequence[str], capture_ner: dict[int, list] | None = None):
     """A Pipeline of the ``names`` that exist, in order, and the names left out (with why).
 
-    A stage that is not registered is looked for once in ``newsgraph.nlp.<prefix>`` (so
-    ``timex.v1`` imports ``newsgraph.nlp.timex``); one that is still missing, or whose
-    requirements no earlier kept stage provides, is left out rather than failing the
-    evaluation: its layer then simply has zero predictions. With ``capture_ner`` (a dict),
-    a probe stage right after ``parse.v1`` stores every document's bare spaCy entities as
+    A stage that is not registered, or whose requirements no earlier kept stage provides, is
+    left out rather than failing the evaluation (``pipeline.runnable``): its layer then simply
+    has zero predictions. With ``capture_ner`` (a dict), a probe stage right after the stage
+    providing ``ner`` stores every document's bare spaCy entities as
     ``(start_char, end_char, label)`` under ``id(doc)``, because the pipeline releases the
     spaCy Doc at the end of each batch.
     """
-
-    available = registered()
-    have = set(INITIAL_FEATURES)
+    kept, skipped = runnable(names)
     stages = []
-    skipped: list[str] = []
-    for name in names:
-        cls = available.get(name)
-        if cls is None:
-            try:
-                importlib.import_module(f"newsgraph.nlp.{name.split('.')[0]}")
-            except Exception:  # absent or broken module: the stage is simply not there
-                pass
-            available = registered()
-            cls = available.get(name)
-        if cls is None:
-            skipped.append(f"{name} (not registered)")
-            continue
-        missing = [r for r in cls.requires if r not in have]
-        if missing:
-            skipped.append(f"{name} (needs {', '.join(missing)})")
-            continue
-        stages.append(cls.create() if hasattr(cls, "create") else cls())
-        have.update(cls.provides)
-        if capture_ner is not None and "ner" in cls.provides:
+    for stage in build(kept).stages:
+        stages.append(stage)
+        if capture_ner is not None and "ner" in stage.provides:
             stages.append(_NerProbe(capture_ner))
     return Pipeline(stages), skipped
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..store.queries import rows
+from ..store.queries.core import rows
 from . import require
 
 PUBLIC_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "IGO"}

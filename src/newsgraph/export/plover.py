@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..store.queries import rows
+from ..store.queries.core import rows
 
 
 def _entity(actor_id, name, code):

@@ -20,7 +20,7 @@ import datetime as dt
 import uuid
 from typing import IO
 
-from ..store.queries import rows
+from ..store.queries.core import rows
 from . import require
 
 NAMESPACE = uuid.UUID("6f1f6c2e-5a4b-4d35-9a51-6e6577736772")  # newsgraph's STIX namespace

@@ -30,7 +30,7 @@ def write_tables(con, out_dir: Path, fmt: str) -> list[Path]:
 
 def _in_memory_copy(con):
     """The store behind CON copied into a new in-memory DuckDB database, with the views."""
-    from ..store.queries import install_views
+    from ..store.queries.core import install_views
 
     mirror = backend.connect(":memory:")
     schema.migrate(mirror)

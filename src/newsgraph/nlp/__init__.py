@@ -1,3 +1,2 @@
-"""Pipeline stages over one Document. Importing this package registers the built-in stages."""
-from . import (actors, commitments, entities, events, genre, parse, quantities, quotes,  # noqa: F401
-               relations, timex)
+"""The language stages over one Document (see docs/architecture.md). Stages are loaded by
+name through ``newsgraph.pipeline``; importing this package loads none of them."""

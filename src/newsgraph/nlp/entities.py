@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Entity, Mention
-from ..pipeline import Stage, register
+from ..pipeline import Stage
 
 # NER labels that name actors, places and things; numbers and times belong to other stages.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
@@ -32,7 +32,6 @@ def entity_id(label: str, name: str) -> str:
     return f"{label.lower()}:{_SLUG.sub('-', name.lower()).strip('-')}"
 
 
-@register
 class EntityStage(Stage):
     name = "entities.v1"
     requires = ("ner",)

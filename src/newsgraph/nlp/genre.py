@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..pipeline import Stage, register
+from ..pipeline import Stage
 
 PRESCRIPTIVE = re.compile(r"\b(?:have to|has to|must|need to|needs to|should|ought to)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m|I've|I’ve)\b")
@@ -65,7 +65,6 @@ def classify_genre(doc: Document) -> str:
     return "news"
 
 
-@register
 class GenreStage(Stage):
     name = "genre.v1"
     requires = ("text",)

@@ -9,7 +9,7 @@ from spacy.attrs import IDX, LENGTH
 
 from ..ingest.header import DATELINE_CITY
 from ..model import Document, Sentence
-from ..pipeline import Stage, register, run_guarded
+from ..pipeline import Stage, run_guarded
 from .spacy_model import load_model
 
 # Components newsgraph does not use; disabling them is part of the speed budget.
@@ -71,7 +71,6 @@ def token_covering(sdoc, char: int) -> int:
     return i if i >= 0 and char < ends[i] else -1
 
 
-@register
 class ParseStage(Stage):
     """Run spaCy over the batch with ``nlp.pipe`` and keep the Doc on ``doc.nlp``."""
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Quantity
-from ..pipeline import Stage, register
+from ..pipeline import Stage
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -466,7 +466,6 @@ def find_quantities(sdoc) -> list[Quantity]:
     return [q for q in found if q is not None]
 
 
-@register
 class QuantityStage(Stage):
     """Fill ``doc.quantities`` from the spaCy parse (see the module docstring for the rules)."""
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsgraphError
-from ..model import Document, to_record
+from ..model import Document
+from ..record import to_record
 
 from . import backend, duplicates, schema
 from .rows import actor_id

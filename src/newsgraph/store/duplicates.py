@@ -1,7 +1,7 @@
 """Near-duplicate articles in the store (wire copies, lightly edited reprints).
 
 Each stored document keeps its MinHash signature and its LSH band keys
-(``newsgraph.near_duplicates``). A new document's candidates are the stored documents that
+(``newsgraph.store.near_duplicates``). A new document's candidates are the stored documents that
 share a band key (an indexed equality lookup, so the cost does not grow with the corpus);
 those whose estimated Jaccard similarity reaches ``NEAR_DUPLICATE_THRESHOLD`` are linked to it
 in ``near_duplicates`` (the new document, the earlier one, the similarity). Exact copies never
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..near_duplicates import NEAR_DUPLICATE_THRESHOLD, band_keys, signature, similarity
+from .near_duplicates import NEAR_DUPLICATE_THRESHOLD, band_keys, signature, similarity
 
 DDL = """
 CREATE TABLE document_signatures (doc_id VARCHAR PRIMARY KEY, minhash BIGINT[] NOT NULL);
@@ -57,7 +57,7 @@ def create(con) -> None:
 
 def pairs(con) -> list[dict[str, Any]]:
     """Every linked pair with both titles and dates, most similar first."""
-    from .queries import rows  # queries opens stores through database, which imports us
+    from .queries.core import rows  # queries opens stores through database, which imports us
 
     return rows(con, """
         SELECT n.doc_id, d.title, d.published, n.duplicate_of, o.title AS duplicate_of_title,

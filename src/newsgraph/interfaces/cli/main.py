@@ -1,0 +1,271 @@
+"""The ``newsgraph`` command line: a thin layer over the ingest, analysis and store modules."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ... import config
+from ...errors import InputError, NewsgraphError
+from ...ingest.readers import IngestOptions, iter_inputs
+from ...ingest.decode import DEFAULT_MAX_BYTES
+from ...model import Document
+from ...record import to_record
+from .options import date_value, db_option
+from .render import render_table
+
+FORMATS = click.Choice(["json", "jsonl", "table"])
+
+
+published_option = click.option("--published", callback=date_value, metavar="YYYY-MM-DD",
+                                help="Publication date for every input (overrides what they say).")
+max_bytes_option = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+                                help="Largest single article file accepted.")
+kb_option = click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                         help="Your own actors file (same YAML format as the built-in KB; see docs/actors.md).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """newsgraph: who did what to whom, who said what, when and where, from news text."""
+
+
+def _documents(paths: tuple[str, ...], options: IngestOptions, problems: list[str]) -> Iterator[Document]:
+    """The Documents among the inputs; each problem becomes one line on stderr."""
+    for item in iter_inputs(paths, options):
+        while options.warnings:
+            click.echo(f"newsgraph: warning: {options.warnings.pop(0)}", err=True)
+        if isinstance(item, InputError):
+            problems.append(str(item))
+            click.echo(f"newsgraph: skipped {item}", err=True)
+        else:
+            yield item
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--text/--no-text", "with_text", default=False,
+              help="Include the full document text in JSON output.")
+@published_option
+@max_bytes_option
+@kb_option
+def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
+    """Analyse articles (files, directories, JSONL/CSV batches, or - for stdin) and print records."""
+    from ...analysis import analyze_many
+
+    problems: list[str] = []
+    options = IngestOptions(published=published, max_bytes=max_bytes)
+    records = []
+    for doc in analyze_many(_documents(paths, options, problems), kb_paths=kb_paths):
+        record = to_record(doc)
+        if not with_text:
+            record["document"].pop("text", None)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        elif fmt == "table":
+            click.echo(render_table(record, doc.text))
+        else:
+            records.append(record)
+    if fmt == "json" and records:
+        click.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@max_bytes_option
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True,
+              help="Documents per spaCy batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes analysing in parallel (each loads spaCy; this process writes).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: analyse JSONL/Parquet partitions on a Ray cluster, then load the records.")
+@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local one).")
+@click.option("--staging", type=click.Path(path_type=Path), default=None,
+              help="Folder for the Ray engine's Parquet records (default: DB file name + '.records',"
+                   " or ./newsgraph.records for a server).")
+@kb_option
+def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_address, staging,
+           kb_paths) -> None:
+    """Analyse articles and store them in the database; already stored articles are skipped."""
+    from tqdm import tqdm
+
+    from ...analysis import analyze_many
+    from ...pipeline.local import analyze_parallel
+    from ...store.database import Store
+
+    if engine == "ray":
+        from ...pipeline.ray import run_ray
+
+        from ...store.backend import is_server
+
+        staging = staging or Path("newsgraph.records" if is_server(db) else f"{db}.records")
+        run_ray(list(paths), staging, address=ray_address, workers=workers, batch_size=batch_size,
+                published=published, kb_paths=kb_paths)
+        _load_records(staging, db)
+        return
+
+    problems: list[str] = []
+    options = IngestOptions(published=published, max_bytes=max_bytes)
+    added = skipped = 0
+    with Store(db) as store:
+        seen: set[str] = set()
+
+        def new_documents() -> Iterator[Document]:
+            nonlocal skipped
+            for doc in _documents(paths, options, problems):
+                if doc.content_hash in seen or store.has(doc.content_hash):
+                    skipped += 1
+                    continue
+                seen.add(doc.content_hash)
+                yield doc
+
+        progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
+        if workers > 1:
+            analysed = analyze_parallel(new_documents(), workers, batch_size, kb_paths)
+        else:
+            analysed = analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths)
+        for doc in analysed:
+            added += store.add(doc)
+            progress.update(1)
+        progress.close()
+        total, where = store.stats()["documents"], store.path
+    click.echo(f"ingested {added} new document(s), {skipped} already stored, {len(problems)} "
+               f"problem(s); {total} document(s) in {where}")
+    if problems:
+        sys.exit(1)
+
+
+def _load_records(folder: Path, db: str) -> None:
+    from ...pipeline.ray import records_as_documents
+    from ...store.database import Store
+
+    problems: list[str] = []
+    added = skipped = 0
+    with Store(db) as store:
+        for doc in records_as_documents(folder, problems):
+            if store.add(doc):
+                added += 1
+            else:
+                skipped += 1
+        total, where = store.stats()["documents"], store.path
+    for problem in problems:
+        click.echo(f"newsgraph: skipped {problem}", err=True)
+    click.echo(f"loaded {added} new document(s), {skipped} already stored, {len(problems)} "
+               f"problem(s); {total} document(s) in {where}")
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load(folder, db) -> None:
+    """Bulk-load Parquet analysis records (from `ingest --engine ray`) into the database."""
+    _load_records(folder, db)
+
+
+@cli.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def show(doc_id, db, fmt) -> None:
+    """Print the stored record of one document (id, id prefix, or the batch's own id)."""
+    from ...store.database import Store
+
+    with Store(db, read_only=True) as store:
+        record = store.record(doc_id)
+    if record is None:
+        raise NewsgraphError(f"{doc_id}: no such document in {db}")
+    text = record["document"].get("text", "")
+    if fmt == "table":
+        click.echo(render_table(record, text))
+    else:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None))
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db, as_json) -> None:
+    """Counts of what the database holds."""
+    from ...store.database import Store
+
+    with Store(db, read_only=True) as store:
+        counts = store.stats()
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+        return
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key:<18} {value}")
+
+
+@cli.command()
+def stages() -> None:
+    """List the registered pipeline stages: what each requires, reads and provides."""
+    from ...pipeline import registered
+
+    default = set(config.stage_names())
+    for name, cls in sorted(registered().items()):
+        mark = "*" if name in default else " "
+        click.echo(f"{mark} {name:<16} requires {', '.join(cls.requires) or '-':<22} "
+                   f"reads {', '.join(cls.reads) or '-':<24} provides {', '.join(cls.provides)}")
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path),
+              help="JSONL(.gz) file or directory (default: the Wikinews sample in ../shared, else examples/).")
+@click.option("--docs", default=50, show_default=True, help="How many articles.")
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Also measure the pipeline in N processes against one.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report here.")
+def bench(corpus, docs, batch_size, workers, json_out) -> None:
+    """Throughput and peak memory of the pipeline against bare spaCy on the same texts."""
+    from ...bench import format_report, run_bench
+
+    report = run_bench(corpus, docs, batch_size, workers)
+    click.echo(format_report(report))
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+def _register_subcommands() -> None:
+    from . import query as query_cli
+    from .evaluate import eval_group
+
+    cli.add_command(eval_group)
+    query_cli.register(cli)
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    """Entry point: every NewsgraphError is one line on stderr, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("newsgraph: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewsgraphError as exc:
+        click.echo(f"newsgraph: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("newsgraph: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

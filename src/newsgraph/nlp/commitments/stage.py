@@ -1,0 +1,241 @@
+"""Stage ``commitments.v1``: agreements, the commitments they contain, and status claims.
+
+1. **Agreements.** A noun such as deal/agreement/accord/treaty/pact is an agreement mention;
+   its parties come from actor premodifiers ("the US-Taliban deal"), "between X and Y",
+   "X's deal with Y" / "their deal with Y"; its date from a timex inside the phrase ("of
+   February 2020", "signed in ..."). Mentions with the same parties merge; a mention with no
+   parties ("the agreement") joins the nearest agreement before it (else the only one). The
+   stable id is ``"<PARTY>–<PARTY> agreement <YYYY-MM>"`` with parties sorted.
+2. **Provisions.** "<agreement> envisaged/stipulated/required/called for <nominal action>",
+   "under <agreement>, X will <verb>", "X agreed/pledged/promised to <verb>": a commitment
+   (party, action, deadline, condition). Deadlines: by/before/until/no later than/within +
+   timex. Conditions: "in return for"/"in exchange for" (the counterpart becomes a second,
+   linked commitment), "on condition that", "provided that", "unless", "if",
+   "conditions-based".
+3. **Status claims.** Later mentions of a commitment's action (same action class, a
+   compatible actor) with what the clause says about it: fulfilled, not_fulfilled,
+   in_progress, at_risk, delayed, suspended, conditional, reaffirmed; claimed by a quote's
+   speaker, a reporting verb's subject, "according to X", "X consensus is that", or the author.
+
+Actions are normalised to a small set of classes (withdraw, sever_ties, release, ceasefire,
+reduce_violence, negotiate, prevent) so that documents can be merged; ``action_text`` keeps
+the words.
+
+The code is split by what it does: ``commitment_agreements`` (agreements),
+``commitment_actions`` (action classes), ``commitment_terms`` (deadlines and conditions),
+``commitment_status`` (status claims); this module finds the provisions and registers the
+stage. Actors, attribution and word forms come from the ``relation_*`` modules.
+"""
+from __future__ import annotations
+
+from ...model import Commitment, Document
+from ...pipeline import Stage
+from ..common import factuality as fact
+from .actions import ACTIONS, _object_phrase, action_class
+from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements
+from .status import STATUS_VALUES, STATUS_VERBS, add_status_claims
+from .terms import DEADLINE_PREPS, _add_duration, _condition, _deadline
+from ..relations.args import ActorIndex, conjuncts, subject_of
+from ..common.attribution import attribution
+from ..relations.lexicon import is_word
+
+__all__ = ["ACTIONS", "AGREEMENT_NOUNS", "COMMIT_VERBS", "DEADLINE_PREPS", "PROVISION_VERBS",
+           "STATUS_VALUES", "STATUS_VERBS", "Agreement", "CommitmentRecord", "CommitmentStage",
+           "_add_duration", "action_class", "extract_commitments", "find_agreements"]
+
+PROVISION_VERBS = frozenset({"envisage", "envision", "stipulate", "require", "call", "provide",
+                             "oblige", "obligate", "commit", "mandate", "foresee", "include",
+                             "set", "demand", "guarantee", "allow", "see", "specify", "bind"})
+COMMIT_VERBS = frozenset({"agree", "pledge", "promise", "commit", "vow", "undertake", "consent"})
+
+
+# The record fields live on the shared model; the old name stays for readability.
+CommitmentRecord = Commitment
+
+
+# ------------------------------------------------------------------ the extractor
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.index = ActorIndex(doc)
+        self.agreements, self.agreement_at = find_agreements(doc, self.index)
+        self.out: list[CommitmentRecord] = []
+        self.used: set[int] = set()  # tokens that stated a provision (not a status claim)
+        self.agreement_of: dict[str, Agreement | None] = {}
+
+    # -- building
+    def _party(self, tok) -> tuple[str | None, str | None, str | None]:
+        """(party id, name, text as written) of an actor phrase."""
+        if tok is None:
+            return None, None, None
+        ents = self.index.actors(tok)
+        if not ents:
+            ents = [self.index.entity(c) for c in tok.children
+                    if c.dep_ in ("compound", "amod", "poss", "nmod") and self.index.entity(c)]
+        text = self.doc.text[tok.left_edge.idx: tok.idx + len(tok)]
+        if ents:
+            return ents[0].id, ents[0].name, text
+        return None, None, text
+
+    def add(self, party_tok, action_tok, action: str, agreement: Agreement | None, anchor,
+            evidence: tuple[int, int], marker=None, condition=None, party=None) -> CommitmentRecord:
+        pid, pname, ptext = party if party is not None else self._party(party_tok)
+        obj, obj_ents = _object_phrase(self.index, action_tok)
+        deadline, deadline_text = _deadline(self.doc, [action_tok, anchor],
+                                            agreement.date if agreement else None)
+        src = attribution(self.doc, self.index, anchor, *evidence)
+        published = self.doc.published.isoformat() if self.doc.published else None
+        rec = CommitmentRecord(
+            party=pid or (ptext or "unknown"), action=action, deadline=deadline,
+            condition=condition, agreement=agreement.key(self.index) if agreement else None,
+            agreement_date=agreement.date if agreement else None, id=f"k{len(self.out) + 1}",
+            party_name=pname, party_text=ptext,
+            action_text=self.doc.text[min(action_tok.idx, *(t.idx for t in action_tok.subtree)):
+                                      max(t.idx + len(t) for t in action_tok.subtree)],
+            object=obj, object_entities=obj_ents, deadline_text=deadline_text,
+            condition_marker=marker, agreement_parties=list(agreement.parties) if agreement else [],
+            agreement_text=agreement.texts[0] if agreement and agreement.texts else None,
+            stated_by=src.id, date=published, evidence={"start": evidence[0], "end": evidence[1]})
+        rec.party_from_description = pid is None
+        self.out.append(rec)
+        self.used.update(t.i for t in action_tok.subtree)
+        self.used.add(action_tok.i)
+        return rec
+
+    def sentence_agreement(self, sent) -> Agreement | None:
+        for t in sent:
+            if t.i in self.agreement_at:
+                return self.agreement_at[t.i]
+        return None
+
+    # -- provisions
+    def provisions(self) -> None:
+        for sent in self.doc.nlp.sents:
+            if sent.end_char <= self.doc.body_start:
+                continue
+            for tok in sent:
+                if tok.i in self.agreement_at and tok.dep_ == "nsubj" and is_word(tok.head, PROVISION_VERBS):
+                    self._agreement_subject(tok, self.agreement_at[tok.i])
+            for tok in sent:
+                if tok.i in self.used or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                if is_word(tok, COMMIT_VERBS):
+                    self._commit_verb(tok)
+                else:
+                    self._under_agreement(tok)
+
+    def _agreement_subject(self, noun, agreement: Agreement) -> None:
+        verb = noun.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                objects += [g for g in prep.children if g.dep_ == "pobj"]
+        objects = [o for obj in objects for o in [obj, *conjuncts(obj)]]
+        ev = (min(noun.left_edge.idx, verb.idx), verb.sent.end_char)
+        self.used.add(verb.i)
+        for obj in objects:
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if xcomp is not None and action_class(xcomp):  # "requires X to withdraw"
+                action_tok, party_tok = xcomp, obj
+            else:
+                action_tok = obj
+                party_tok = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for g in p.children if g.dep_ == "pobj"), None)
+                if party_tok is None:
+                    party_tok = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
+            action = action_class(action_tok) or action_tok.lower_
+            marker, cond_tok = _condition(verb, obj)
+            rec = self.add(party_tok, action_tok, action, agreement, verb, ev, marker=marker)
+            if cond_tok is not None:
+                self._counterpart(rec, cond_tok, agreement, ev)
+
+    def _counterpart(self, rec: CommitmentRecord, cond_tok, agreement, ev) -> None:
+        """The other side of "in return for X agreeing to V": a second, linked commitment."""
+        rec.condition = self.doc.text[cond_tok.left_edge.idx: cond_tok.right_edge.idx + len(cond_tok.right_edge)]
+        action_tok = cond_tok
+        if is_word(cond_tok, COMMIT_VERBS):
+            action_tok = next((c for c in cond_tok.children if c.dep_ == "xcomp"), cond_tok)
+        if action_tok.pos_ in ("VERB", "AUX"):
+            subj, _ = subject_of(action_tok)
+            party_tok = subj
+        else:
+            party_tok = next((g for p in action_tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"), None)
+        action = action_class(action_tok) or action_tok.lower_
+        other = self.add(party_tok, action_tok, action, agreement, cond_tok, ev)
+        other.counterpart_of.append(rec.id)
+        rec.condition_commitment = other.id
+        self.used.add(cond_tok.i)
+        self._resolve_description_party(rec, other, agreement)
+
+    def _resolve_description_party(self, rec, other, agreement) -> None:
+        """In a two-party agreement, a provision whose party is a description ("all foreign
+        forces") binds the party that is not the counterpart's."""
+        if agreement is None or rec.party_name is not None or other.party_name is None:
+            return
+        rest = [p for p in agreement.parties if p != other.party]
+        if len(rest) == 1:
+            rec.party = rest[0]
+            rec.party_name = self.index.name(rest[0])
+
+    def _commit_verb(self, verb) -> None:
+        """"X agreed/pledged/promised to V (by DATE) (in return for ...)"."""
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is None:
+            return
+        f = fact.classify(verb)
+        if f.value not in ("asserted", "future", "conditional") or f.prescriptive:
+            return
+        subj, _ = subject_of(verb)
+        if subj is None or subj.pos_ == "PRON" and not self.index.actors(subj):
+            # An unresolved "I", "you" or "she" (interviews, quoted speech) binds no actor.
+            return
+        agreement = self.sentence_agreement(verb.sent) or self._agreement_for(subj)
+        ev = (verb.sent.start_char, verb.sent.end_char)
+        action = action_class(xcomp) or xcomp.lower_
+        marker, cond_tok = _condition(xcomp, verb)
+        rec = self.add(subj, xcomp, action, agreement, verb, ev, marker=marker)
+        self.used.add(verb.i)
+        if cond_tok is not None:
+            if marker and ("return" in marker or "exchange" in marker or "condition" in marker):
+                self._counterpart(rec, cond_tok, agreement, ev)
+            else:
+                rec.condition = self.doc.text[cond_tok.left_edge.idx: cond_tok.right_edge.idx + len(cond_tok.right_edge)]
+
+    def _agreement_for(self, subj) -> Agreement | None:
+        ents = self.index.actors(subj)
+        found = [a for a in self.agreements if ents and ents[0].id in a.parties]
+        return found[0] if len(found) == 1 else None
+
+    def _under_agreement(self, verb) -> None:
+        """"Under the agreement, X will V ..."."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("under", "per"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i in self.agreement_at:
+                    subj, passive = subject_of(verb)
+                    ev = (verb.sent.start_char, verb.sent.end_char)
+                    action = action_class(verb) or verb.lower_
+                    marker, cond_tok = _condition(verb)
+                    rec = self.add(subj, verb, action, self.agreement_at[pobj.i], verb, ev, marker=marker)
+                    if cond_tok is not None:
+                        self._counterpart(rec, cond_tok, self.agreement_at[pobj.i], ev)
+                    return
+
+
+def extract_commitments(doc: Document) -> list[CommitmentRecord]:
+    """Commitments of a Document parsed and run through actors and timex."""
+    ex = _Extractor(doc)
+    ex.provisions()
+    add_status_claims(doc, ex.index, ex.out, ex.used)
+    return ex.out
+
+
+class CommitmentStage(Stage):
+    name = "commitments.v1"
+    requires = ("parse", "actors", "timexes")
+    provides = ("commitments",)
+
+    def __call__(self, doc: Document) -> None:
+        doc.commitments = extract_commitments(doc)

@@ -1,0 +1,119 @@
+"""Who asserts a clause, and when: attribution and clause dates of ``relations.v1`` (also
+used by ``commitments.v1``).
+
+Attribution: the speaker of a quote whose span covers the evidence, else the subject of a
+reporting verb governing the clause ("X said that ..."), else the owner of a stance noun
+("X consensus is that ..."), else "according to X" in the sentence, else the author (or
+"editorial" for editorials and opinion pieces with no author).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Document
+from ..relations.args import ActorIndex, subject_of
+from ..relations.lexicon import BE_FORMS, is_word, patterns
+
+UNATTRIBUTED = "unattributed report"
+REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+
+def author_source(doc: Document) -> str:
+    """Who asserts unattributed text: the author, else "editorial" for editorials."""
+    if doc.authors:
+        return doc.authors[0]
+    if doc.genre in ("editorial", "opinion", "analysis") or doc.has_masthead:
+        return "editorial"
+    return "author"
+
+
+@dataclass(slots=True)
+class Source:
+    """Who asserts a piece of text, and all co-sources ("the Afghan government and the US")."""
+
+    id: str
+    all: list[str] = field(default_factory=list)
+    via: str = "author"  # quote | reporting | stance | according | reportedly | author
+
+
+def attribution(doc: Document, index: ActorIndex, tok, start: int, end: int) -> Source:
+    """The source of the clause containing ``tok`` whose evidence is ``start:end``."""
+    for q in doc.quotes:
+        inside = (q.start <= start and end <= q.end + 1) or q.start <= tok.idx < q.end
+        if inside and (q.speaker or q.speaker_text):
+            ident = q.speaker or _speaker_actor(doc, index, q) or q.speaker_text
+            return Source(ident, [ident, *[c for c in q.co_speakers if c != ident]], "quote")
+    current = tok
+    while current.head.i != current.i:
+        parent = current.head
+        if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and \
+                is_word(parent, patterns()["reporting_verbs"]):
+            subj, _ = subject_of(parent)
+            ents = index.actors(subj) if subj is not None else []
+            if ents:
+                return Source(ents[0].id, [e.id for e in ents], "reporting")
+        if current.dep_ == "ccomp" and parent.lower_ in BE_FORMS:
+            for child in parent.children:
+                if child.dep_ == "nsubj" and child.lower_ in patterns()["stance_nouns"]:
+                    owners = [index.entity(c) for c in child.children
+                              if c.dep_ in ("compound", "poss", "amod") and index.entity(c)]
+                    if owners:
+                        return Source(owners[0].id, [o.id for o in owners], "stance")
+        current = parent
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"]
+            ents = index.actors(pobj[0]) if pobj else []
+            if ents:
+                return Source(ents[0].id, [e.id for e in ents], "according")
+    if any(t.lower_ in REPORT_ADVERBS for t in sent):
+        return Source(UNATTRIBUTED, [UNATTRIBUTED], "reportedly")
+    who = author_source(doc)
+    return Source(who, [who], "author")
+
+
+def _speaker_actor(doc: Document, index: ActorIndex, quote) -> str | None:
+    """The actor named inside an unresolved speaker phrase ("the Russian defence ministry")."""
+    text = quote.speaker_text or ""
+    if not text:
+        return None
+    spots, at = [], doc.text.find(text)
+    while at >= 0 and len(spots) < 20:
+        spots.append(at)
+        at = doc.text.find(text, at + 1)
+    if not spots:
+        return None
+    at = min(spots, key=lambda i: min(abs(i - quote.start), abs(i - quote.end)))
+    span = doc.nlp.char_span(at, at + len(text), alignment_mode="expand")
+    if span is None:
+        return None
+    ent = index.entity(span.root) or next((index.entity(t) for t in span if index.entity(t)), None)
+    return ent.id if ent else None
+
+
+def clause_tokens(anchor) -> list:
+    """The tokens of ``anchor``'s own clause (subordinate clauses left out)."""
+    out = []
+    for t in anchor.subtree:
+        cur, inside = t, True
+        while cur.i != anchor.i:
+            if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj"):
+                inside = False
+                break
+            cur = cur.head
+        if inside:
+            out.append(t)
+    return out
+
+
+def clause_date(doc: Document, anchor) -> tuple[str | None, str | None]:
+    """(TIMEX3 value, text) of a DATE timex in the anchor's clause, else the publication date."""
+    toks = clause_tokens(anchor)
+    spans = [(t.idx, t.idx + len(t)) for t in toks]
+    for tx in sorted(doc.timexes, key=lambda x: abs(x.start - anchor.idx)):
+        if tx.type not in ("DATE", "TIME") or not tx.value or tx.value.endswith("_REF"):
+            continue
+        if any(s < tx.end and tx.start < e for s, e in spans):
+            return tx.value, tx.text
+    return (doc.published.isoformat() if doc.published else None), None

@@ -1,0 +1,332 @@
+"""Event arguments: actors (subject, passive agent, inherited subjects, conjuncts) and
+participant dicts tied to the document's entities (recipients: ``event_recipients``)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import Document
+from . import lexicon as lex
+from .candidates import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
+from .nominal import _party_premodifier
+
+
+def _subject(verb, seen=None):
+    """Actor head tokens of a verb: subject, agent of a passive, inherited through xcomp/conj."""
+    seen = seen or set()
+    if verb.i in seen:
+        return [], False
+    seen.add(verb.i)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" and _actor_like(g)]
+        return agents, True
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [verb.head], False
+        if s.dep_ == "expl" or s.lower_ in RELATIVE:
+            return [], False
+        return [s], False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "prep":
+            head = head.head
+        if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+            # an active conjunct of a passive verb shares its subject, not the agent:
+            # "X has been indicted by the court and will resign" -> X resigns
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared and not (shared[0].lower_ in RELATIVE or shared[0].dep_ == "expl"):
+                return shared, False
+        if verb.dep_ == "xcomp":
+            # object control: "urged X to leave" -> X
+            obj = [c for c in head.children if c.dep_ in ("dobj",)]
+            if obj and lemma(head) not in lex.INTENT_VERBS:
+                return obj, False
+        return _subject(head, seen)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ROOT" and \
+            _actor_like(verb.head):
+        # a finite verb parsed as a modifier of the root noun ("The envoy called on X"):
+        # a finite verb is no reduced relative, so the noun is its subject
+        return [verb.head], False
+    if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG" or \
+            verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _host_or_noun(verb.head, seen), False
+    return [], False
+
+
+def _host_or_noun(noun, seen) -> list:
+    """The head noun of a relative/participial clause, or, when that noun is not a party
+    ("a declaration demanding ...", "a rally to protest ..."), the subject of the verb
+    that governs the noun."""
+    if _actor_like(noun) or noun.pos_ not in ("NOUN",):
+        return [noun]
+    current = noun
+    while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+        current = current.head
+    if current.pos_ in ("VERB", "AUX") and current.i != noun.i:
+        heads, _ = _subject(current, seen)
+        if heads:
+            return heads
+    return [noun]
+
+
+def _np_span(tok) -> tuple[int, int]:
+    """Token range [start, end] of a compact noun phrase around ``tok``."""
+    left = tok.i
+    doc = tok.doc
+    for child in tok.lefts:
+        if child.dep_ in ("punct", "cc", "preconj"):
+            continue
+        if child.dep_ == "compound" and child.right_edge.i + 1 < tok.i and \
+                doc[child.right_edge.i + 1].text == "-" and _named(child) and _named(tok):
+            continue  # "US-Taliban": each side is its own participant
+        left = min(left, child.left_edge.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "poss"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.pos_ == "NOUN":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                right = max(right, max(pobj[0].i, _np_span(pobj[0])[1]))
+        elif child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while left < tok.i and doc[left].lower_ in ("the", "a", "an", ",", "-", "'s"):
+        left += 1
+    return left, right
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them",
+                       "their", "we", "us", "our"})
+_PRONOUN_TEXT = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they",
+                           "them", "their", "theirs", "we", "us", "our", "i", "me", "my",
+                           "you", "your", "who", "whom", "which", "that"})
+
+
+def _entity_at(doc: Document, start: int, end: int, head_start: int | None = None):
+    """The entity mention that names the phrase [start, end): one covering the head wins; a
+    pronoun mention that does not cover the head ("its troops") never names the phrase."""
+    best = None
+    for ent in doc.entities:
+        for m in ent.mentions:
+            if m.start < end and start < m.end:
+                if ent.type not in ACTOR_ENTITY_TYPES and ent.type != "PERSON":
+                    continue
+                covers_head = head_start is not None and m.start <= head_start < m.end
+                if not covers_head and m.text.lower() in _PRONOUN_TEXT:
+                    continue
+                score = (covers_head, ent.type in ("PERSON", "ORG"), m.end - m.start)
+                if best is None or score > best[0]:
+                    best = (score, ent, m)
+    return best
+
+
+def _named_mention(ent, before: int):
+    """The entity's last non-pronoun mention before ``before`` (else its first one)."""
+    named = [m for m in ent.mentions if m.text.lower() not in _PRONOUN_TEXT]
+    prior = [m for m in named if m.end <= before]
+    return prior[-1] if prior else (named[0] if named else None)
+
+
+def _agrees(pronoun, tok) -> bool:
+    """Rough number/person agreement between a pronoun and a candidate antecedent."""
+    p = pronoun.lower_
+    person = tok.ent_type_ == "PERSON" or lemma(tok) in lex.PERSON_NOUNS
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+    if p in ("he", "she", "him", "her", "his"):
+        return person and not plural
+    if p in ("it", "its"):
+        return not person and not plural
+    return True
+
+
+def _antecedent(tok):
+    """The subject of the reporting or intent verb whose complement holds ``tok`` ("Syria
+    says it is willing ...", "the rebels announced they would ...", a possessive: "X says
+    the rebels are under its protection")."""
+    current = tok.head
+    if tok.dep_ == "poss":  # "X says the rebels are under its protection": up to the verb
+        while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+            current = current.head
+    while current.head.i != current.i and current.dep_ in ("ccomp", "xcomp", "conj", "advcl",
+                                                          "acomp"):
+        parent = current.head
+        if current.dep_ == "ccomp" or lemma(parent) in lex.REPORTING_VERBS:
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in _PRONOUN_TEXT and _actor_like(subj[0]) \
+                    and _agrees(tok, subj[0]):
+                return subj[0]
+        current = parent
+    return None
+
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+def _modifier_conjuncts(mod) -> list:
+    """``mod`` and its conjuncts of any part of speech ("British and French": adjectives)."""
+    out = [mod]
+    for child in mod.children:
+        if child.dep_ == "conj":
+            out.extend(_modifier_conjuncts(child))
+    return out
+
+
+def _party_modifier(tok) -> bool:
+    return tok.pos_ != "PRON" and (_party_premodifier(tok) or
+                                   tok.dep_ == "poss" and tok.ent_type_ in ACTOR_ENTITY_TYPES)
+
+
+def coordinated_parties(noun) -> list:
+    """"the US and NATO forces", "British and French troops", "the Iranian and Iraqi
+    governments": a participant noun whose party premodifier has party conjuncts stands for
+    each of them (spaCy hangs one as the modifier and the others as its ``conj``). Returns
+    the modifier tokens, or [] when there is no such coordination."""
+    if noun.pos_ != "NOUN" or not _actor_like(noun):
+        return []
+    for mod in noun.children:
+        if mod.dep_ not in _MODIFIER_DEPS or not _party_modifier(mod):
+            continue
+        parties = [m for m in _modifier_conjuncts(mod) if _party_modifier(m)]
+        if len(parties) > 1:
+            return parties
+    return []
+
+
+def _modifier_owner(tok):
+    """The participant noun of which ``tok`` is one of several coordinated party
+    modifiers, else None."""
+    mod = tok
+    while mod.dep_ == "conj" and mod.head.i != mod.i:
+        mod = mod.head
+    if mod.dep_ not in _MODIFIER_DEPS or mod.head.i == mod.i:
+        return None
+    noun = mod.head
+    return noun if any(t.i == tok.i for t in coordinated_parties(noun)) else None
+
+
+def _participant(doc: Document, tok) -> dict[str, Any]:
+    sdoc = tok.doc
+    owner = _modifier_owner(tok)  # before the pronoun test: "US" is not "us"
+    if owner is not None:
+        return _modifier_participant(doc, tok, owner)
+    if tok.lower_ in _PERSONAL:
+        resolved = _resolve_pronoun(doc, tok)
+        if resolved is not None:
+            return resolved
+    first, last = _np_span(tok)
+    start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
+    text = doc.text[start:end]
+    found = _entity_at(doc, start, end, tok.idx)
+    item: dict[str, Any] = {"entity": None, "name": text, "code": None, "text": text,
+                            "start": start, "end": end}
+    if found:
+        _, ent, _m = found
+        item.update(entity=ent.id, name=ent.name, code=ent.code)
+    return item
+
+
+def _modifier_participant(doc: Document, mod, noun) -> dict[str, Any]:
+    """One of the coordinated parties of a participant noun: the entity is the modifier's
+    own; the text runs from the modifier to the end of the noun phrase ("US and NATO
+    forces", "NATO forces"), so that the head noun (the sector) stays in the text."""
+    sdoc = mod.doc
+    own = [c for c in mod.children if c.dep_ not in ("conj", "cc", "punct", "case", "det")]
+    first = min([mod.i] + [c.left_edge.i for c in own if c.i < mod.i])
+    last = max([mod.i] + [c.right_edge.i for c in own if c.i > mod.i])
+    m_start, m_end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
+    end_tok = sdoc[_np_span(noun)[1]]
+    end = end_tok.idx + len(end_tok)
+    text = doc.text[m_start:end]
+    item: dict[str, Any] = {"entity": None, "name": sdoc[first:last + 1].text, "code": None,
+                            "text": text, "start": m_start, "end": end}
+    found = _entity_at(doc, m_start, m_end, mod.idx)
+    if found:
+        _, ent, _m = found
+        item.update(entity=ent.id, name=ent.name, code=ent.code)
+    return item
+
+
+def _resolve_pronoun(doc: Document, tok) -> dict[str, Any] | None:
+    """A pronoun participant: the actor entity whose (coreference) mention covers it, else
+    the subject of the governing reporting verb. The text and offsets are those of the
+    named mention; ``pronoun`` keeps the pronoun's own."""
+    pron = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
+    for ent in doc.entities:
+        if ent.type not in ACTOR_ENTITY_TYPES:
+            continue
+        for m in ent.mentions:
+            if m.start <= tok.idx < m.end:
+                named = _named_mention(ent, tok.idx)
+                item = {"entity": ent.id, "name": ent.name, "code": ent.code,
+                        "text": named.text if named else ent.name,
+                        "start": named.start if named else pron["start"],
+                        "end": named.end if named else pron["end"], "pronoun": pron}
+                return item
+    ante = _antecedent(tok)
+    if ante is not None:
+        item = _participant(doc, ante)
+        item["pronoun"] = pron
+        return item
+    return None
+
+
+def _participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
+    out, seen = [], set()
+    for head in heads:
+        for tok in _expand_members(head):
+            item = _participant(doc, tok)
+            key = item["entity"] or item["name"].lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _expand_members(tok) -> list:
+    """Conjuncts of a head ("Iran and Russia"); a group with "including X" gives X; a
+    participant noun with coordinated party modifiers gives each modifier."""
+    result = []
+    for t in _conjuncts(tok):
+        members = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including",)
+                   for g in c.children if g.dep_ == "pobj"]
+        if members and t.pos_ == "NOUN":
+            for m in members:
+                result.extend(_conjuncts(m))
+        else:  # "the US and NATO forces": each coordinated party modifier
+            result.extend(coordinated_parties(t) or [t])
+    return result
+
+
+def same_party(doc: Document, actor_heads: Iterable, recipient_tok) -> bool:
+    """True when a recipient head stands for one of the actors: the same entity, named by
+    the entity itself (its mention covers the head, or a pronoun) on at least one side.
+    Two groups that only share a nationality premodifier ("Palestinian police" ...
+    "Palestinian armed groups") are different parties."""
+    rec = _participant(doc, recipient_tok)
+    for head in actor_heads:
+        for tok in _expand_members(head):
+            act = _participant(doc, tok)
+            if (act.get("entity") or act["name"].lower()) != \
+                    (rec.get("entity") or rec["name"].lower()):
+                continue
+            if act["text"].lower() == rec["text"].lower() or \
+                    _names_entity(doc, tok) or _names_entity(doc, recipient_tok):
+                return True
+    return False
+
+
+def _names_entity(doc: Document, tok) -> bool:
+    """The phrase headed by ``tok`` is the entity itself (a mention covering its head, or a
+    pronoun), not a common noun that a name merely modifies."""
+    if tok.lower_ in _PRONOUN_TEXT:
+        return True
+    first, last = _np_span(tok)
+    sdoc = tok.doc
+    found = _entity_at(doc, sdoc[first].idx, sdoc[last].idx + len(sdoc[last]), tok.idx)
+    return bool(found and found[0][0])

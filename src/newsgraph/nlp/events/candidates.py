@@ -1,0 +1,111 @@
+"""Shared pieces of the events stage: the candidate record, constants and small parse
+helpers used by triggers, nominal events and arguments (see docs/events.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import lexicon as lex
+from ..common.factuality import crosses as _crosses  # noqa: F401  (re-exported for the event modules)
+
+
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
+                   "from", "for", "over", "between", "among")
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
+                      "who", "which", "that", "his", "their", "its"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+UNATTRIBUTED = "unattributed report"
+REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+REQUEST_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "AGREE": "meet",
+                "RETREAT": "yield", "CONCEDE": "yield"}
+THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
+               "MOBILIZE": "violence"}
+
+
+@dataclass
+class Candidate:
+    anchor: Any  # the verb (or noun for a bare nominal event) whose syntax gives the roles
+    type: str
+    mode: str | None
+    words: list = field(default_factory=list)  # trigger tokens for event_text
+    nominal: Any = None  # the event noun, if the event is named by a noun
+    content: Candidate | None = None  # the folded complement (what was requested, ...)
+    dropped: bool = False
+    modal: Any = None  # a verb whose modality also counts ("would be" of a nominal subject)
+    # roles fixed by the rule that found the event (protection: protector and protected);
+    # None means the general actor/recipient rules decide
+    actor_heads: list | None = None
+    recipient_heads: list | None = None
+
+
+def lemma(tok) -> str:
+    lem = (tok.lemma_ or tok.lower_).lower()
+    low = tok.lower_
+    # the lemmatizer sometimes cuts a silent e ("staged" -> "stag"): prefer a known verb
+    if low.endswith(("ed", "es")) and lem + "e" == low[:-1] and lem not in lex.KNOWN_VERBS \
+            and lem + "e" in lex.KNOWN_VERBS:
+        return lem + "e"
+    return lem
+
+
+def _object(tok):
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    for child in tok.children:  # passive "talks were held": the subject is the object
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _of_noun(tok):
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _prt(tok, word) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in tok.children)
+
+
+def _has_prep(tok, preps) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _named(tok) -> bool:
+    """A named participant token: an actor-type entity or a proper noun."""
+    return tok.ent_type_ in ACTOR_ENTITY_TYPES or tok.pos_ == "PROPN"
+
+
+def _actor_like(tok) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if tok.ent_type_ in ACTOR_ENTITY_TYPES:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
+        return True
+    return lemma(tok) in lex.ACTOR_NOUNS or tok.lower_ in lex.ACTOR_NOUNS

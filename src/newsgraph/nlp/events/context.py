@@ -1,0 +1,181 @@
+"""Event context: attribution (quote speaker, reporting verb, "according to"), date
+(own timex or publication date) and place."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...model import Document
+from . import lexicon as lex
+from ..common import factuality as fact
+from .args import _participant, _participants, _subject
+from .geo import geocode
+from .candidates import (PLACE_PREPS, PLACE_TYPES, REPORT_ADVERBS, UNATTRIBUTED, Candidate,
+                         _crosses, lemma)
+
+
+def _quote_speaker(doc: Document, start: int, end: int) -> str | None:
+    if "quotes" not in doc.provided:
+        return None
+    names = {e.id: e.name for e in doc.entities}
+    for q in doc.quotes:
+        if q.start <= start and end <= q.end:
+            first = q.speaker_name or q.speaker or q.speaker_text
+            if not first:
+                return None
+            others = [names.get(c, c) for c in q.co_speakers]
+            return " and ".join(dict.fromkeys([first, *others]))
+    return None
+
+
+def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
+    """(attributed_to, reporting-verb token) for an event."""
+    tok = cand.anchor
+    speaker = _quote_speaker(doc, tok.idx, tok.idx + len(tok))
+    if speaker:  # keep the reporting verb of an indirect quote ("X declared that Y must ...",
+        # also from a verb below the quoted clause: "... that Y must allocate funds to help")
+        current = tok
+        while current.head.i != current.i:
+            parent = current.head
+            if lemma(parent) in lex.REPORTING_VERBS and current.dep_ in (
+                    "ccomp", "parataxis", "xcomp", "advcl", "dobj"):
+                return speaker, parent
+            current = parent
+        return speaker, None
+    current = tok
+    while current.head.i != current.i:
+        parent = current.head
+        if lemma(parent) in lex.REPORTING_VERBS and current.dep_ in (
+                "ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj"):
+            if current.dep_ != "conj":
+                name = _speaker_name(doc, parent)
+                if name:
+                    return name, parent
+        current = parent
+    root = current
+    for child in root.children:  # "..., officials said" parsed as a parataxis of the event
+        if child.dep_ in ("parataxis", "ccomp") and lemma(child) in lex.REPORTING_VERBS \
+                and child.i > tok.i:
+            name = _speaker_name(doc, child)
+            if name:
+                return name, child
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"] or \
+                   [g for c in t.children for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                return _names(doc, pobj[0]), None
+    chain = fact.modal_chain(tok)
+    if any(c.lower_ in REPORT_ADVERBS for t in chain for c in t.children) or \
+            any(t.lower_ in REPORT_ADVERBS for t in sent if t.head in chain):
+        return UNATTRIBUTED, None
+    return None, None
+
+
+def _speaker_name(doc: Document, verb) -> str | None:
+    heads, _ = _subject(verb)
+    if not heads:
+        return None
+    return _names(doc, heads[0])
+
+
+def _names(doc: Document, tok) -> str:
+    return " and ".join(p["name"] for p in _participants(doc, [tok]))
+
+
+def _clause_tokens(anchor) -> list:
+    out = []
+    for t in anchor.subtree:
+        if t.i == anchor.i or not _crosses(t, anchor, ("ccomp", "advcl", "relcl", "xcomp",
+                                                    "parataxis", "conj", "acl", "csubj")):
+            out.append(t)
+    return out
+
+
+def _date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
+    tokens = _clause_tokens(cand.anchor)
+    if cand.nominal is not None and cand.nominal.i != cand.anchor.i:
+        tokens += [t for t in cand.nominal.subtree if t not in tokens]
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    if "timex" in doc.provided or doc.timexes:
+        for tx in sorted(doc.timexes, key=lambda x: abs(x.start - cand.anchor.idx)):
+            if tx.type not in ("DATE", "TIME"):
+                continue
+            if any(s < tx.end and tx.start < e for s, e in spans):
+                return tx.value, tx.text
+    else:
+        for ent in cand.anchor.doc.ents:
+            if ent.label_ in ("DATE", "TIME") and any(t in tokens for t in ent):
+                return None, ent.text
+    return _default_date(doc, cand), None
+
+
+def _default_date(doc: Document, cand: Candidate) -> str | None:
+    """No own timex: the publication date for present-tense or present-perfect reports."""
+    if doc.published is None:
+        return None
+    verb = cand.anchor
+    if not verb.tag_.startswith("VB"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in aux)
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and present_aux):
+        if not any(a.lower_ in fact.FUTURE_AUX | fact.POSSIBLE_AUX for a in aux):
+            return doc.published.isoformat() if isinstance(doc.published, dt.date) else None
+    return None
+
+
+def _location(doc: Document, cand: Candidate, taken: set[int]) -> dict[str, Any] | None:
+    holders = [cand.anchor] + ([cand.nominal] if cand.nominal is not None else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_TYPES and pobj.i not in taken:
+                        item = _participant(doc, pobj)
+                        place = {"name": item["name"], "country": None, "lat": None,
+                                 "lon": None, "entity": item["entity"], "text": item["text"]}
+                        geo = geocode(item["name"], item.get("code")) or \
+                            geocode(item["text"], item.get("code"))
+                        if geo:
+                            place.update(country=geo["country"], lat=geo["lat"],
+                                         lon=geo["lon"], geonameid=geo["geonameid"],
+                                         kind=geo["kind"])
+                        return place
+    return None
+
+
+# Group nouns that stand for the parties of a process ("the negotiating sides", "both
+# parties", "the two sides").
+SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
+SIDE_MODIFIERS = frozenset({"negotiating", "warring", "both", "two", "conflicting",
+                            "opposing", "rival", "fighting"})
+BILATERAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+
+
+def _is_sides(item: dict[str, Any], sdoc) -> bool:
+    if item.get("entity"):
+        return False
+    words = (item.get("text") or "").lower().replace("-", " ").split()
+    return bool(words) and words[-1] in SIDE_NOUNS and bool(set(words) & SIDE_MODIFIERS)
+
+
+def resolve_sides(doc: Document, events: list) -> None:
+    """"The negotiating sides" -> the parties of the closest earlier two-sided event whose
+    participants are named entities (the talks between X and Y named before)."""
+    parties: list[dict[str, Any]] | None = None
+    for ev in events:
+        for role in ("actor", "recipient"):
+            items = getattr(ev, role)
+            if parties and any(_is_sides(p, doc.nlp) for p in items):
+                kept = [p for p in items if not _is_sides(p, doc.nlp)]
+                sides = next(p for p in items if _is_sides(p, doc.nlp))
+                setattr(ev, role, kept + [dict(p, text=sides["text"], start=sides["start"],
+                                               end=sides["end"], via=sides["text"])
+                                          for p in parties])
+        named = [p for p in ev.actor + ev.recipient if p.get("entity") or
+                 (p.get("name") or " ")[0].isupper() and not p.get("via")]
+        if ev.event in BILATERAL_TYPES and len({p.get("entity") or p["name"]
+                                                for p in named}) >= 2:
+            parties = [{k: v for k, v in p.items() if k != "via"} for p in named]

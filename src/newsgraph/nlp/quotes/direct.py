@@ -1,0 +1,502 @@
+"""Direct quotes: pair quotation marks, then find the cue and speaker next to each quote.
+
+Layouts covered: ``“…,” said X``, ``“…,” X said``, ``X said, “…”``, ``X said: “…”``,
+``X tweeted that “…”``, ``“…” – X``, ``Headline NP: ‘…’``, a quote split by its attribution,
+quotes running over paragraphs (the paragraph ends open and the next one reopens), and
+free-standing full-sentence quotes that continue the previous speaker. Short quoted terms
+with no speech cue (scare quotes, titles) are left alone. Nothing here raises on unbalanced
+marks: an unclosed quote ends at its paragraph's end, a stray closing mark is ignored.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..parse import doc_text, first_token_from, last_token_before
+from .speakers import LISTENER, SPEAKER_PRONOUNS, reporting_lemma
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+QUOTE_CHARS = set(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + "‘’'")
+_PARA = re.compile(r"\n\s*")
+_WORD = re.compile(r"[^\W\d_]", re.U)
+_DASH_SPEAKER = re.compile(r"[ \t]*[–—-]{1,2}[ \t]*(?=[A-Za-z])")  # used with .match(pos)
+_HEADLINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,3})[ \t]*:[ \t]*$")
+_SENT_END = re.compile(r"[.!?…]['’”\"]?\s*$")
+_SINGLE_MARK = re.compile("[‘’']")
+_THAT_END = re.compile(r"\bthat\s*$")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")  # used with .match(pos)
+_WINDOW_STOP = re.compile(r"[.;!?]|[“”\"‘]")
+_SENT_CLOSERS = ".!?…”\"’"
+
+
+@dataclass(slots=True)
+class MarkSpan:
+    """A quoted stretch: positions of its marks and its content (marks excluded)."""
+
+    open: int
+    close: int  # index of the closing mark, or the paragraph end when unclosed
+    closed: bool
+    double: bool
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quote before speaker resolution (shared by the direct and indirect extractors)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str | None = None
+    cue_lemma: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_tokens: list = field(default_factory=list)  # head tokens naming the speaker(s)
+    medium: str | None = None
+    source: str = "cue"  # cue | standalone | continuation | according
+
+
+def _content_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content between marks without surrounding blanks or a trailing comma."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def pair_double_marks(text: str) -> list[MarkSpan]:
+    """Top-level double-quote spans, tolerant of unbalanced and straight marks."""
+    spans: list[MarkSpan] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if open_at is not None:
+                if j < n and text[j] in OPEN_DOUBLE + STRAIGHT:
+                    i = j + 1  # the quote runs on into the next paragraph
+                    continue
+                spans.append(MarkSpan(open_at, i, False, True))  # unclosed: ends here
+                open_at = None
+            i = j
+            continue
+        if ch in OPEN_DOUBLE:
+            open_at = i  # a second opening mark means the first was stray
+        elif ch in CLOSE_DOUBLE:
+            if open_at is not None:
+                spans.append(MarkSpan(open_at, i, True, True))
+                open_at = None
+        elif ch == STRAIGHT:
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append(MarkSpan(open_at, i, True, True))
+                open_at = None
+        i += 1
+    if open_at is not None:
+        spans.append(MarkSpan(open_at, n, False, True))
+    for span in spans:
+        span.start, span.end = _content_bounds(text, span.open + 1, span.close)
+    return [s for s in spans if s.end > s.start]
+
+
+def pair_single_marks(text: str, outside: list[MarkSpan]) -> list[MarkSpan]:
+    """Single-quote spans outside any double quote (British style speech, headline quotes)."""
+    spans = []
+    opens, closes = _covered(outside)
+    marks = [m.start() for m in _SINGLE_MARK.finditer(text)]
+    k = 0
+    for para in _paragraphs(text):
+        a, b = para
+        open_at = None
+        while k < len(marks) and marks[k] < a:
+            k += 1
+        while k < len(marks) and marks[k] < b:
+            i = marks[k]
+            k += 1
+            ch = text[i]
+            j = bisect_right(opens, i) - 1
+            if j >= 0 and i <= closes[j]:
+                continue
+            prev = text[i - 1] if i > a else " "
+            nxt = text[i + 1] if i + 1 < b else " "
+            if ch in "‘'" and open_at is None and (prev.isspace() or prev in "([—–-:") \
+                    and (nxt.isalnum() or nxt in "…."):
+                open_at = i
+            elif ch in "’'" and open_at is not None and not nxt.isalpha() and not prev.isspace():
+                if prev.lower() == "s" and ch == "'" and nxt == " " and i - open_at < 3:
+                    continue
+                spans.append(MarkSpan(open_at, i, True, False))
+                open_at = None
+    for span in spans:
+        span.start, span.end = _content_bounds(text, span.open + 1, span.close)
+    return [s for s in spans if s.end > s.start]
+
+
+def _covered(spans: list[MarkSpan]) -> tuple[list[int], list[int]]:
+    """The positions ``open..close`` (inclusive) of the spans as sorted disjoint intervals
+    (starts, ends): a position is covered iff the last start at or before it has its end
+    at or after it."""
+    opens: list[int] = []
+    closes: list[int] = []
+    for span in sorted(spans, key=lambda s: s.open):
+        if opens and span.open <= closes[-1] + 1:
+            closes[-1] = max(closes[-1], span.close)
+        else:
+            opens.append(span.open)
+            closes.append(span.close)
+    return opens, closes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARA.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def quote_mark_spans(text: str) -> list[MarkSpan]:
+    doubles = pair_double_marks(text)
+    return sorted(doubles + pair_single_marks(text, doubles), key=lambda s: s.open)
+
+
+# --- cue and speaker around one quote ---------------------------------------------------
+
+def _token_at(sdoc, char: int, forward: bool = True):
+    """The first token starting at/after (or ending at/before) a character offset."""
+    if forward:
+        i = first_token_from(sdoc, char)
+        return sdoc[i] if i < len(sdoc) else None
+    i = last_token_before(sdoc, char)
+    return sdoc[i] if i >= 0 else None
+
+
+def same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return text.find("\n", lo, hi) < 0
+
+
+def _subject(verb):
+    """The subject of a verb; participles and conjuncts borrow their head's subject.
+    A relative pronoun subject ("officials who said") stands for the noun it modifies."""
+    subj = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subj = child
+            break
+    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp", "parataxis") and \
+            verb.head.i != verb.i and verb.tag_ != "VBN":
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                subj = child
+                break
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is not None and not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
+        return None
+    return subj
+
+
+def speaker_from_verb(verb, stop_before: int | None = None):
+    """(start, end, naming tokens) of a cue verb's speaker, or None. Two subjects in a row
+    ("Its director-general, Dr. Samuel Abebe, urged") are read as one phrase."""
+    subj = _subject(verb)
+    if subj is None:
+        run, heads = _np_before(verb)
+        if not run:
+            return None
+        return run[0].idx, run[-1].idx + len(run[-1].text), heads
+    start, end, names = speaker_extent(subj, stop_before)
+    for other in verb.children:
+        if other.dep_ in ("nsubj", "nsubjpass") and other.i != subj.i and \
+                abs(other.i - subj.i) <= 8 and other.pos_ in ("PROPN", "NOUN"):
+            s2, e2, n2 = speaker_extent(other, stop_before)
+            start, end = min(start, s2), max(end, e2)
+            names = n2 + names if other.ent_type_ == "PERSON" else names + n2
+    return start, end, names
+
+
+def _np_before(verb):
+    """Fallback when the parse found no subject: the noun phrase right before the verb
+    ("The United Nations envoy for Yemen said"), within the verb's paragraph."""
+    doc = verb.doc
+    text = doc_text(doc)
+    run = []
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM") or
+                      doc[i].text.lower() in ("of", "for", "from", "at", "in", "-")) and \
+            same_paragraph(text, doc[i].idx, verb.idx) and doc[i].text not in QUOTE_CHARS:
+        run.insert(0, doc[i])
+        i -= 1
+    while run and run[0].pos_ == "ADP":
+        run.pop(0)
+    while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        run.pop()
+    heads = []
+    for tok in run:
+        if tok.pos_ == "ADP":
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            heads = [tok]
+    return run, heads
+
+
+def speaker_extent(head, stop_before: int | None = None) -> tuple[int, int, list]:
+    """Character span of a speaker phrase headed by ``head``: its subtree without relative
+    clauses, comma-introduced participles or age appositions; plus the naming tokens
+    (head, appositions, coordinated speakers)."""
+    doc = head.doc
+    text = doc_text(doc)
+    cut = set()
+    for tok in head.subtree:
+        if tok.i == head.i:
+            continue
+        prev = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if tok.dep_ == "relcl" or (tok.dep_ in ("acl", "advcl") and prev is not None
+                                   and prev.text == ","):
+            cut.update(t.i for t in tok.subtree)
+        elif tok.dep_ in ("appos", "npadvmod", "amod") and tok.i > head.i and tok.like_num:
+            cut.update(t.i for t in tok.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut and t.text not in QUOTE_CHARS]
+    if stop_before is not None:
+        tokens = [t for t in tokens if t.idx < stop_before or t.i == head.i]
+    idx = {t.i for t in tokens}
+    run = [head]
+    i = head.i - 1
+    while i in idx and same_paragraph(text, doc[i].idx, head.idx):
+        run.insert(0, doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in idx and same_paragraph(text, head.idx, doc[i].idx):
+        run.append(doc[i])
+        i += 1
+    while run and (run[-1].is_punct or run[-1].text in ("'s", "’s")) and run[-1].i != head.i:
+        run.pop()
+    while run and run[0].is_punct and run[0].i != head.i:
+        run.pop(0)
+    inside = {t.i for t in run}
+    names = [head]
+    for child in head.children:
+        if child.dep_ in ("appos", "conj") and child.i in inside and not child.like_num:
+            names.append(child)
+            names.extend(g for g in child.children if g.dep_ == "conj" and g.i in inside)
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    while start < end and (text[start] in QUOTE_CHARS or text[start].isspace()):
+        start += 1
+    return start, end, names
+
+
+def _np_after(tok, limit: int):
+    """Fallback speaker when the parse gave none: the name-like run after ``tok``."""
+    run = []
+    for t in tok.doc[tok.i + 1:]:
+        if t.idx >= limit or t.is_punct and t.text not in ("-", ".") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            break
+        run.append(t)
+    while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        run.pop()
+    return run
+
+
+def _between_is_light(sdoc, a: int, b: int, cue) -> bool:
+    """Only the cue's own light material (adverbs, "that", a listener after "tell", "in a
+    statement") may stand between a cue verb and a quote opening after it; a determiner or
+    adjective right before the mark makes the quote a noun-phrase fragment, not speech."""
+    listener_ok = reporting_lemma(cue.text) in LISTENER
+    lo, hi = first_token_from(sdoc, a), first_token_from(sdoc, b)
+    between = [t for t in sdoc[lo:hi] if t.i != cue.i] if hi > lo else []
+    for tok in between:
+        if tok.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.dep_ in ("dobj", "obj") and not listener_ok:
+            return False
+        if tok.text in QUOTE_CHARS:
+            return False
+    if between and between[-1].pos_ in ("DET", "ADJ", "NUM") or \
+            between and between[-1].tag_ == "PRP$":
+        return False
+    return True
+
+
+def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
+    """``X said, “…”`` / ``X told reporters: “…”`` / ``X tweeted that “…”``."""
+    para_start = text.rfind("\n", 0, span.open) + 1
+    before = text[para_start:span.open]
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    head_m = _HEADLINE_SPEAKER.search(before) if stripped.endswith(":") else None
+    last = _token_at(sdoc, span.open, forward=False)
+    steps = 0
+    tok = last
+    while tok is not None and tok.idx >= para_start and steps < 9:
+        lemma = reporting_lemma(tok.text)
+        if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
+                _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
+            if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
+                    or stripped.endswith(tok.text)):
+                return None
+            cand = Candidate("direct", span.start, span.end, tok.text, lemma)
+            found = speaker_from_verb(tok, stop_before=span.open)
+            if found is not None:
+                cand.speaker_start, cand.speaker_end, cand.speaker_tokens = found
+            return cand
+        if tok.text in QUOTE_CHARS or tok.text in (".", "!", "?", ";"):
+            break
+        tok = tok.doc[tok.i - 1] if tok.i > 0 else None
+        steps += 1
+    if head_m and len(text[span.start:span.end].split()) >= 2 and \
+            not _WORD.search(text, span.close + 1, _line_end(text, span.close)):
+        # "Minister: ‘…’" in a headline or a transcript line
+        name = head_m.group(1)
+        cand = Candidate("direct", span.start, span.end, None, None)
+        cand.speaker_start = para_start + head_m.start(1)
+        cand.speaker_end = cand.speaker_start + len(name)
+        return cand
+    return None
+
+
+def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
+    """``“…,” said X`` / ``“…,” X said`` / ``“…” X added.`` / ``“…” – X``."""
+    if not span.closed:
+        return None
+    after_start = span.close + 1
+    para_end = text.find("\n", after_start)
+    para_end = len(text) if para_end < 0 else para_end
+    dash = _DASH_SPEAKER.match(text, after_start, para_end)
+    if dash:
+        first = _token_at(sdoc, dash.end())
+        run = _np_after(first.doc[first.i - 1], para_end) if first is not None else []
+        cand = Candidate("direct", span.start, span.end, None, None)
+        if run:
+            end_tok = run[-1]
+            cand.speaker_start, cand.speaker_end = run[0].idx, end_tok.idx + len(end_tok.text)
+            cand.speaker_tokens = [end_tok]
+        return cand
+    content = text[span.start:span.end]
+    inner_end = text[span.open:span.close].rstrip()
+    attributive_punct = inner_end.endswith((",", "?", "!", "—", "–", "-"))
+    window_end = para_end
+    m = _WINDOW_STOP.search(text, after_start, para_end)
+    if m:
+        window_end = m.start()
+    first = _token_at(sdoc, after_start)
+    tok = first
+    while tok is not None and tok.idx < window_end and tok.i - (first.i if first else 0) < 10:
+        lemma = reporting_lemma(tok.text)
+        speechy = lemma is not None or (attributive_punct and tok.pos_ == "VERB" and
+                                        tok.tag_ in ("VBD", "VBZ") and
+                                        _sentence_lead(text, span) is None)
+        if speechy and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            has_clause = any(c.dep_ in ("ccomp",) and c.i > tok.i and
+                             same_paragraph(text, tok.idx, c.idx) for c in tok.children) or \
+                _CLAUSE_AFTER.match(text, tok.idx + len(tok.text))
+            if has_clause and not attributive_punct:
+                return None  # "“…” Reyes added that …": a new sentence with its own content
+            subj = _subject(tok)
+            cand = Candidate("direct", span.start, span.end, tok.text, lemma or tok.text.lower())
+            if subj is not None and subj.idx >= after_start:
+                cand.speaker_start, cand.speaker_end, cand.speaker_tokens = speaker_from_verb(
+                    tok, stop_before=window_end)
+            elif (obj := next((c for c in tok.children if c.i > tok.i and c.dep_ in
+                               ("dobj", "attr", "npadvmod", "dative", "oprd")
+                               and c.idx < window_end), None)) is not None and \
+                    tok.i <= first.i + 1:
+                cand.speaker_start, cand.speaker_end, cand.speaker_tokens = speaker_extent(
+                    obj, stop_before=window_end)
+            elif tok.i == first.i or (tok.i == first.i + 1 and first.is_punct):
+                run = _np_after(tok, window_end)
+                if run:
+                    cand.speaker_start = run[0].idx
+                    cand.speaker_end = run[-1].idx + len(run[-1].text)
+                    cand.speaker_tokens = [run[-1]]
+            elif not attributive_punct:
+                return None
+            if cand.speaker_start is None and not attributive_punct:
+                return None
+            if not attributive_punct and not _SENT_END.search(content) and \
+                    len(content.split()) < 3:
+                return None
+            lead = _sentence_lead(text, span)
+            if lead is not None:  # "The plan is ‘dead’, he said": a quoted fragment
+                cand.kind, cand.start = "mixed", lead
+                cand.end = span.close + 1 if span.closed else span.end
+            return cand
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return None  # another verb came first: not an attribution
+        tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return None
+
+
+def _sentence_lead(text: str, span: MarkSpan) -> int | None:
+    """Where the sentence starts when words of the article precede the quote in it."""
+    cut = max(text.rfind(ch, 0, span.open) for ch in ".!?\n")
+    start = cut + 1
+    while start < span.open and (text[start].isspace() or text[start] in QUOTE_CHARS):
+        start += 1
+    if _WORD.search(text[start:span.open]):
+        return start
+    return None
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _sentence_initial(text: str, span: MarkSpan) -> bool:
+    """Nothing but blanks since the text start, a line break or a sentence end
+    (``text[:span.open]`` stripped of trailing spaces and tabs)."""
+    k = span.open
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _SENT_CLOSERS
+
+
+def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]:
+    """One candidate per attributed or free-standing top-level quote."""
+    out: list[Candidate] = []
+    for span in spans:
+        if any(o.open < span.open and span.close <= o.close for o in spans if o is not span):
+            continue  # nested quote: part of the outer one
+        content = text[span.start:span.end]
+        if not _WORD.search(content):
+            continue
+        cand = None
+        inner_end = text[span.open:span.close].rstrip()
+        if inner_end.endswith((",", "?", "!")) or _DASH_SPEAKER.match(text, span.close + 1):
+            cand = cue_after(text, sdoc, span) or cue_before(text, sdoc, span)
+        else:
+            cand = cue_before(text, sdoc, span) or cue_after(text, sdoc, span)
+        if cand is None:
+            words = len(content.split())
+            if _sentence_initial(text, span) and words >= 4 and \
+                    (_SENT_END.search(content) or not span.closed) and content[:1].isupper():
+                cand = Candidate("direct", span.start, span.end, source="standalone")
+        if cand is None:
+            continue
+        if cand.source == "cue" and cand.cue is None and cand.speaker_start is None:
+            continue
+        # a quoted title or term with a cue is still speech only when it reads as words said
+        out.append(cand)
+    return out
+
+
+def is_pronoun(text: str | None) -> bool:
+    return bool(text) and text.strip().lower() in SPEAKER_PRONOUNS

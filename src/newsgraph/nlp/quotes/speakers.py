@@ -1,0 +1,257 @@
+"""Speaker resolution: from a speaker phrase to the entity whose mention covers it.
+
+The module also holds the word lists the quote extractors share (reporting verbs with
+their inflections, media, pronouns, person nouns).
+
+Whatever entity mentions exist are used, so description and pronoun mentions added by a
+later actor stage (``actors.v1``) improve the result without changes here. Pronoun speakers
+take the previous quote's speaker when it agrees in number and animacy, else the nearest
+fitting entity mentioned before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Entity
+from ..parse import first_token_from
+
+# --- lexicon shared by the quote extractors: reporting verbs, media, pronouns -------------
+# Verbs that introduce reported speech or a stated position. Cognition verbs are limited to
+# "believe", which news uses for institutional positions ("regulators believe ...").
+REPORTING_LEMMAS = (
+    "say tell add state stress emphasise emphasize urge warn caution claim deny insist tweet post "
+    "write announce propose argue believe accuse allege assert declare maintain note explain "
+    "report confirm reiterate suggest acknowledge admit concede contend predict promise pledge "
+    "vow reply respond retort counter shout complain conclude demand indicate reveal threaten "
+    "recall remark observe agree disclose testify charge hint underline underscore affirm "
+    "protest lament boast quip whisper yell scream cry ask inform assure remind brief"
+).split()
+
+IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "cry": ("cries", "cried", "crying"),
+    "reply": ("replies", "replied", "replying"),
+    "deny": ("denies", "denied", "denying"),
+    "testify": ("testifies", "testified", "testifying"),
+    "admit": ("admits", "admitted", "admitting"),
+    "quip": ("quips", "quipped", "quipping"),
+    "underline": ("underlines", "underlined", "underlining"),
+}
+
+# Verbs whose content is their object plus a complement ("urged X to ...", "accused X of ...").
+OBJECT_COMPLEMENT = frozenset({"urge", "accuse", "warn", "ask", "remind", "caution", "charge"})
+# Verbs whose noun-phrase object is itself the reported content ("proposed a new round").
+NP_CONTENT = frozenset({"announce", "propose", "deny", "claim", "demand", "reiterate",
+                        "confirm", "pledge", "promise", "threaten", "reveal", "disclose"})
+# Verbs that take a listener object before their clause ("told lawmakers that ...").
+LISTENER = frozenset({"tell", "inform", "assure", "remind", "brief", "warn", "ask"})
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma in IRREGULAR:
+        return (lemma, *IRREGULAR[lemma])
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+FORM_TO_LEMMA: dict[str, str] = {}
+for _lemma in REPORTING_LEMMAS:
+    for _form in _forms(_lemma):
+        FORM_TO_LEMMA.setdefault(_form, _lemma)
+
+
+def reporting_lemma(word: str) -> str | None:
+    """The reporting verb's lemma for any inflected form, else None."""
+    return FORM_TO_LEMMA.get(word.lower())
+
+
+MEDIUM_WORDS = {
+    "statement": "statement", "press release": "statement", "communique": "statement",
+    "communiqué": "statement", "open letter": "letter", "letter": "letter",
+    "tweet": "tweet", "twitter": "tweet", "post on x": "tweet", "interview": "interview",
+    "press conference": "press conference", "news conference": "press conference",
+    "speech": "speech", "video": "video", "message": "message", "op-ed": "op-ed",
+}
+_MEDIUM = re.compile(
+    r"\b(?:in|on|via|through|according to)\s+(?:an?|the|its|his|her|their|a\s+joint|"
+    r"the\s+same)?\s*(?:(?:joint|written|brief|televised|separate|same|recorded)\s+)?"
+    r"(open letter|press release|press conference|news conference|statement|communiqu[eé]|"
+    r"letter|tweet|twitter|interview|speech|video|message|op-ed)\b", re.I)
+_TWEET_VERB = re.compile(r"\b(?:tweet(?:s|ed|ing)?|posted on (?:twitter|x))\b", re.I)
+
+
+def find_medium(window: str) -> str | None:
+    """The medium named in a cue's clause ("in a statement", "tweeted"), else None."""
+    match = _MEDIUM.search(window)
+    if match:
+        return MEDIUM_WORDS.get(match.group(1).lower(), match.group(1).lower())
+    if _TWEET_VERB.search(window):
+        return "tweet"
+    return None
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+THING_PRONOUNS = frozenset({"it"})
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i"}
+
+# Head nouns of descriptions that denote one person ("the spokesman", "a teacher").
+PERSON_NOUNS = frozenset((
+    "president minister secretary spokesman spokeswoman spokesperson official envoy ambassador "
+    "leader chief director governor mayor senator lawmaker general commander officer soldier "
+    "sergeant colonel captain coach player teacher doctor nurse farmer resident witness "
+    "protester activist campaigner analyst expert lawyer judge prosecutor candidate chairman "
+    "chairwoman chair head founder ceo executive manager organiser organizer negotiator "
+    "diplomat representative member man woman boy girl mother father son daughter wife husband "
+    "author writer director-general premier king queen prince princess pope cleric imam priest "
+    "journalist reporter editor professor researcher scientist economist engineer worker "
+    "driver owner shopkeeper trader fisherman student survivor victim relative neighbour "
+    "neighbor counterpart deputy aide adviser advisor advocate vice-president baker butcher "
+    "vendor merchant pilot guard miner builder cook chef tailor mechanic lecturer pastor "
+    "monk nun rabbi villager elder chieftain commissioner inspector detective"
+).split())
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
+_GROUPISH = ("ORG", "NORP", "GPE")
+
+
+@dataclass(slots=True)
+class Resolved:
+    entity: Entity | None
+    others: list[Entity]
+    animacy: str  # person | group | thing | unknown
+    plural: bool
+
+
+def _mentions_covering(entities: list[Entity], start: int, end: int):
+    for ent in entities:
+        for m in ent.mentions:
+            if m.start < end and start < m.end:
+                yield ent, m
+
+
+def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: list) -> Resolved:
+    """The entity (and co-speakers) named by the phrase ``[start, end)``.
+
+    An entity counts when one of its mentions covers a naming token of the phrase (its head,
+    an apposition, a coordinated name); a mention that only modifies a common-noun head
+    ("Afghan" in "Afghan vice president") does not make that entity the speaker."""
+    found: list[Entity] = []
+    for tok in name_tokens:
+        lo, hi = tok.idx, tok.idx + len(tok.text)
+        if not (start <= lo < end or not name_tokens):
+            continue
+        hits = [(e, m) for e, m in _mentions_covering(entities, lo, hi)]
+        hits.sort(key=lambda em: (_TYPE_RANK.get(em[0].type, 9), -(em[1].end - em[1].start)))
+        for ent, _m in hits[:1]:
+            if ent not in found:
+                found.append(ent)
+    if not found:
+        found = _fallback(entities, start, end, name_tokens)
+    if not name_tokens and not found:  # no parse of the phrase: any PERSON/ORG mention in it
+        hits = sorted(_mentions_covering(entities, start, end),
+                      key=lambda em: (_TYPE_RANK.get(em[0].type, 9), em[1].start))
+        found = [hits[0][0]] if hits else []
+    head = name_tokens[0] if name_tokens else None
+    plural = len(found) > 1 or (head is not None and (head.tag_ in ("NNS", "NNPS") or
+                                                      any(c.dep_ == "conj" for c in head.children)))
+    role_noun = head is not None and any(
+        t.text.lower() in PERSON_NOUNS for t in _tokens_starting_in(head.doc, start, end)
+        if t.i <= head.i and t.dep_ in ("compound", "nsubj", "ROOT", "appos", "dobj", "pobj"))
+    if found and found[0].type == "PERSON" or role_noun and not plural:
+        animacy = "person"  # "baker Nadia Karam" is a person whatever the NER label says
+    elif found and found[0].type in _GROUPISH:
+        animacy = "group"
+    elif head is not None and head.text.lower() in PERSON_NOUNS or \
+            head is not None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        animacy = "person"
+    elif head is not None and head.pos_ == "NOUN":
+        animacy = "thing" if not plural else "group"
+    else:
+        animacy = "unknown"
+    return Resolved(found[0] if found else None, found[1:], animacy, plural)
+
+
+def _tokens_starting_in(sdoc, start: int, end: int):
+    """The tokens whose first character lies in ``[start, end)``."""
+    lo, hi = first_token_from(sdoc, start), first_token_from(sdoc, end)
+    return sdoc[lo:hi] if hi > lo else ()
+
+
+def _fallback(entities: list[Entity], start: int, end: int, name_tokens: list) -> list[Entity]:
+    """No mention covers the head: a surname standing alone ("Kabulov") joins the one person
+    whose name ends with it; else a person named inside the phrase but not inside a
+    possessive or a prepositional modifier ("a retired teacher named Olga Kuznetsova")."""
+    head = name_tokens[0] if name_tokens else None
+    if head is not None and head.pos_ == "PROPN":
+        owners = [e for e in entities if e.type == "PERSON" and " " in e.name
+                  and e.name.split()[-1].lower() == head.text.lower()]
+        if len(owners) == 1:
+            return owners
+    if head is None:
+        return []
+    blocked = set()
+    for tok in head.subtree:
+        if tok.dep_ in ("prep", "poss", "relcl", "agent"):
+            blocked.update(t.idx for t in tok.subtree)
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        for m in ent.mentions:
+            if start <= m.start and m.end <= end and not any(
+                    m.start <= b < m.end for b in blocked):
+                return [ent]
+    return []
+
+
+def pronoun_agrees(pronoun: str, res: Resolved) -> bool:
+    p = pronoun.lower()
+    if p in PERSON_PRONOUNS or p == "i":
+        return res.animacy in ("person", "unknown") and not res.plural
+    if p in GROUP_PRONOUNS:
+        return res.plural or res.animacy == "group"
+    if p in THING_PRONOUNS:
+        return not res.plural and res.animacy in ("group", "thing")
+    return False
+
+
+def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
+                       window: int = 1500, sdoc=None) -> Entity | None:
+    """The entity a pronoun speaker points back to: the latest fitting entity that is the
+    subject of one of the two previous sentences, else the closest fitting mention."""
+    p = pronoun.lower()
+    if p in PERSON_PRONOUNS or p == "i":
+        types = ("PERSON",)
+    elif p in GROUP_PRONOUNS:
+        types = ("ORG", "NORP", "GPE")
+    else:
+        types = ("ORG", "GPE")
+    found = []
+    for ent in entities:
+        if ent.type not in types:
+            continue
+        for m in ent.mentions:
+            if before - window <= m.start and m.end <= before:
+                found.append((m.start, m.end, ent))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    if sdoc is not None:
+        sent_starts = sorted({s.start_char for s in sdoc.sents if s.start_char < before})
+        horizon = sent_starts[-2] if len(sent_starts) >= 2 else 0
+        for start, end, ent in reversed(found):
+            if start < horizon:
+                break
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return ent
+    return found[-1][2]

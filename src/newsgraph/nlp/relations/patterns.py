@@ -1,0 +1,263 @@
+"""The patterns of ``relations.v1``: verb, designation, provision, ties, protection, copula,
+backing and role relations (see the docstring of ``relations``). Each matcher reads the
+dependency parse around one token and hands what it finds to the stage's builder.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Entity
+from ..common import factuality as fact
+from .args import conjuncts, subject_of
+from ..common.attribution import Source, author_source
+from .lexicon import BE_FORMS, base_in, is_word, lemma_of
+
+if TYPE_CHECKING:
+    from .stage import _Builder
+
+
+def _verb_patterns(b: _Builder, verb, pat) -> None:
+    subj_tok, passive = subject_of(verb)
+    agent = None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+    if passive:
+        obj_tok, subj_tok = subj_tok, agent
+    else:
+        obj_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subjects = b.index.actors(subj_tok) if subj_tok is not None else []
+    word = base_in(verb, pat["verbs"])
+    if word is not None and subjects:
+        spec = pat["verbs"][word]
+        targets = []
+        if obj_tok is not None and not spec.get("intransitive_only"):
+            targets.append(obj_tok)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in spec.get("preps", ()):
+                targets += [g for g in prep.children if g.dep_ == "pobj"]
+        for target in targets:
+            for obj in b.index.actors(target):
+                for s in subjects:
+                    b.add(s, spec["predicate"], obj, verb, [subj_tok, verb, target], "verb",
+                          cue=word)
+    if is_word(verb, pat["designation_verbs"]):
+        _designation(b, verb, subj_tok, obj_tok, passive, pat)
+    if is_word(verb, pat["provision_verbs"]) and subjects and obj_tok is not None:
+        for noun in [obj_tok, *conjuncts(obj_tok)]:
+            predicate = pat["provision_noun_predicate"].get(noun.lower_)
+            if predicate is None:
+                continue
+            holders = (verb, obj_tok, *conjuncts(obj_tok))
+            for prep in [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]:
+                if prep.lower_ not in ("for", "to") and prep.dep_ != "dative":
+                    continue
+                pobjs = ([g for g in prep.children if g.dep_ == "pobj"] if prep.pos_ == "ADP"
+                         else [prep])
+                for pobj in pobjs:
+                    for obj in b.objects(pobj):
+                        for s in subjects:
+                            b.add(s, predicate, obj, verb, [subj_tok, verb, pobj], "provision",
+                                  cue=noun.lower_)
+            break
+
+
+def _designation(b: _Builder, verb, subj_tok, obj_tok, passive, pat) -> None:
+    """X designated Y (as) a terrorist organisation / Y was designated ... by X."""
+    category = None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            category = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ in ("oprd", "attr"):
+            category = child
+    target = obj_tok
+    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    if dative is not None and obj_tok is not None:  # "designated the group a terrorist org."
+        category, target = obj_tok, dative
+    if category is None or target is None or subj_tok is None:
+        return
+    words = {t.lower_ for t in category.subtree}
+    if not words & pat["designation_words"]:
+        return
+    for s in b.index.actors(subj_tok):
+        for o in b.index.actors(target):
+            b.add(s, "designates_terrorist", o, verb, [subj_tok, verb, category], "designation",
+                  cue=lemma_of(verb))
+
+
+def _noun_patterns(b: _Builder, noun, pat) -> None:
+    if noun.lower_ in pat["tie_nouns"]:
+        _ties(b, noun, pat)
+    head = noun.head
+    if noun.dep_ == "attr" and head.lower_ in BE_FORMS:
+        predicate = pat["copula_predicate"].get(noun.lower_)
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if predicate and subj is not None:
+            _of_relation(b, noun, subj, predicate, head, "copula")
+    if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
+        predicate = pat["copula_predicate"].get(noun.lower_)
+        if predicate:
+            other = noun.head if noun.dep_ == "appos" else next(c for c in noun.children if c.dep_ == "appos")
+            _of_relation(b, noun, other, predicate, noun, "copula")
+
+
+def _of_relation(b: _Builder, noun, holder_tok, predicate, anchor, pattern) -> None:
+    """"<holder> is commander of <group>": holder -predicate-> group."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in"):
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for s in b.index.actors(holder_tok):
+                    for o in b.index.actors(pobj):
+                        b.add(s, predicate, o, anchor, [holder_tok, noun, pobj], pattern,
+                              cue=noun.lower_)
+
+
+def _ties(b: _Builder, noun, pat) -> None:
+    """ties/links with Y, owned by the subject of have/maintain/sever or by a possessive."""
+    others, between = [], []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            others += [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            between += [g for g in prep.children if g.dep_ == "pobj"]
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    owners: list[Entity] = []
+    anchor = verb if verb is not None else noun.head
+    invert = False
+    if verb is not None and (is_word(verb, pat["tie_keep_verbs"]) or is_word(verb, pat["tie_cut_verbs"])):
+        subj, _ = subject_of(verb)
+        if noun.dep_ == "nsubjpass":
+            subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+        owners = b.index.actors(subj) if subj is not None else []
+        invert = is_word(verb, pat["tie_cut_verbs"]) and not is_word(verb, pat["tie_keep_verbs"])
+    if not owners:
+        owners = [b.index.entity(c) for c in noun.children
+                  if c.dep_ in ("poss", "compound") and b.index.entity(c) is not None]
+        if verb is None or not (is_word(verb, pat["tie_keep_verbs"]) or is_word(verb, pat["tie_cut_verbs"])):
+            anchor = noun.head if noun.dep_ in ("dobj", "pobj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else noun
+    if between and not owners:
+        ents = [e for t in between for e in b.index.actors(t)]
+        if len(ents) >= 2:
+            owners, others_ents = ents[:1], ents[1:]
+            for o in others_ents:
+                b.add(owners[0], "allied_with", o, anchor, [noun, *between], "ties", cue=noun.lower_)
+        return
+    if not owners or not others:
+        return
+    f = fact.classify(anchor) if anchor.pos_ in ("VERB", "AUX") else fact.Factuality("asserted")
+    if f.prescriptive:
+        return
+    value = f.value
+    if invert and not _finite(anchor):
+        return  # "agreed to sever", "have to cut": a promise or a demand, not a report
+    if invert:  # severing ends a tie: "severed" -> no tie; "have not severed" -> a tie
+        value = {"asserted": "negated", "negated": "asserted"}.get(value)
+        if value is None:
+            return  # a promise or a possibility to sever says nothing about the tie now
+    for other in others:
+        for obj in b.objects(other):
+            for s in owners:
+                b.add(s, "allied_with", obj, anchor, [noun, other, *(t for t in [verb] if t is not None)],
+                      "ties", factuality=value, cue=f"{lemma_of(verb) if verb is not None else ''} {noun.lower_}".strip())
+
+
+def _finite(verb) -> bool:
+    """A finite verb or a perfect ("have severed"): a report, not an infinitive or gerund."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
+                                      and c.lower_ not in ("to",) for c in verb.children)
+
+
+def _protection(b: _Builder, under, pat) -> None:
+    """"Y is under X('s) protection", "under the protection of X"."""
+    noun = next((g for g in under.children if g.dep_ == "pobj"), None)
+    if noun is None or noun.lower_ not in pat["protection_nouns"]:
+        return
+    protectors = [b.index.entity(c) for c in noun.children
+                  if c.dep_ in ("compound", "poss", "amod", "nmod") and b.index.entity(c)]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            protectors += [e for g in prep.children if g.dep_ == "pobj" for e in b.index.actors(g)]
+    head = under.head
+    if head.pos_ in ("VERB", "AUX"):
+        protected_tok, _ = subject_of(head)
+        anchor = head
+    else:
+        protected_tok, anchor = head, head
+    if protected_tok is None:
+        return
+    for p in protectors:
+        for o in b.index.actors(protected_tok):
+            b.add(p, "protects", o, anchor, [protected_tok, under, noun], "protection", cue=noun.lower_)
+
+
+def _backing(b: _Builder, tok, pat) -> None:
+    """"Iran-backed Houthis", "US-led coalition"."""
+    predicate = pat["backing_words"][tok.lower_]
+    supporters = [b.index.entity(c) for c in tok.children
+                  if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and b.index.entity(c)]
+    if not supporters and tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "–"):
+        ent = b.index.entity(tok.doc[tok.i - 2])
+        supporters = [ent] if ent else []
+    for s in supporters:
+        for o in b.index.actors(tok.head):
+            b.add(s, predicate, o, tok.head, [tok.doc[tok.i - 2] if tok.i >= 2 else tok, tok, tok.head],
+                  "backing", cue=tok.lower_, factuality="asserted")
+
+
+def _role_relations(b: _Builder, pat) -> None:
+    """Roles with an affiliation from ``actors.v1``: spokesperson/envoy -> represents,
+    leader/commander -> leads, minister/official/member -> member_of."""
+    doc, index = b.doc, b.index
+    text_lower = doc.text.lower()
+    for person in doc.entities:
+        if person.type != "PERSON" or not person.affiliation or not person.roles:
+            continue
+        target = index.by_id.get(person.affiliation)
+        obj: Entity | str = target if target is not None else person.affiliation
+        done = set()
+        for role in person.roles:
+            words = role.lower().split()
+            predicate = (pat["role_predicate"].get(" ".join(words[-2:]))
+                         or pat["role_predicate"].get(words[-1]) if words else None)
+            if predicate is None or predicate in done:
+                continue
+            if any(r.subject == person.id and r.predicate == predicate for r in b.out):
+                continue  # a pattern in the text said it already, with its own source
+            done.add(predicate)
+            found = _role_mention(person, role, text_lower)
+            if found is None:
+                continue
+            start, end, m = found
+            span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            anchor = span.root
+            who = author_source(doc)
+            b.add(person, predicate, obj, anchor, [], "role", factuality="asserted", cue=role,
+                  span=(start, end), source=Source(who, [who], "author"))
+
+
+def _role_mention(person: Entity, role: str, text_lower: str):
+    """(start, end, token) of the phrase that gives the role: the role words close before
+    or after a mention of the person; else the first mention (a knowledge-base role)."""
+    best = None
+    for m in person.mentions:
+        window_start = max(0, m.start - 80)
+        at = text_lower.rfind(role.lower(), window_start, m.start)
+        if at >= 0:
+            best = (at, m.end, m)
+            break
+        after = text_lower.find(role.lower(), m.end, m.end + 80)
+        if after >= 0:
+            best = (m.start, after + len(role), m)
+            break
+    if best is None:
+        if not person.mentions:
+            return None
+        m = person.mentions[0]
+        best = (m.start, m.end, m)
+    return best
