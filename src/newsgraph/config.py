@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 
 DEFAULT_STAGES = (
-    "parse.v1", "entities.v1", "actors.v1", "timex.v1", "quantities.v1", "quotes.v1", "events.v1",
-    "relations.v1", "commitments.v1", "genre.v1",
+    "parse.v1", "entities.v1", "actors.v1", "timex.v1", "quantities.v1", "quotes.v1", "genre.v1",
+    "events.v1", "relations.v1", "commitments.v1",
 )
 DEFAULT_DB = "newsgraph.duckdb"
 DEFAULT_BATCH_SIZE = 16

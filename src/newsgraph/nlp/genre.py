@@ -68,6 +68,7 @@ def classify_genre(doc: Document) -> str:
 class GenreStage(Stage):
     name = "genre.v1"
     requires = ("text",)
+    reads = ("quotes",)
     provides = ("genre",)
 
     def __call__(self, doc: Document) -> None:

@@ -235,6 +235,7 @@ def extract_commitments(doc: Document) -> list[CommitmentRecord]:
 class CommitmentStage(Stage):
     name = "commitments.v1"
     requires = ("parse", "actors", "timexes")
+    reads = ("quotes", "genre")
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:

@@ -98,7 +98,7 @@ def _date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
     if cand.nominal is not None and cand.nominal.i != cand.anchor.i:
         tokens += [t for t in cand.nominal.subtree if t not in tokens]
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
-    if "timex" in doc.provided or doc.timexes:
+    if "timexes" in doc.provided:
         for tx in sorted(doc.timexes, key=lambda x: abs(x.start - cand.anchor.idx)):
             if tx.type not in ("DATE", "TIME"):
                 continue

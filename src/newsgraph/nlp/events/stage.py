@@ -232,6 +232,7 @@ class EventStage(Stage):
 
     name = "events.v1"
     requires = ("parse", "entities")
+    reads = ("actors", "quotes", "timexes")
     provides = ("events",)
 
     def __call__(self, doc: Document) -> None:

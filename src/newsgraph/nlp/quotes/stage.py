@@ -23,6 +23,7 @@ _ANTECEDENT_WINDOW = 1500  # characters back that a pronoun or a bare quote may 
 class QuoteStage(Stage):
     name = "quotes.v1"
     requires = ("parse", "entities")
+    reads = ("actors",)
     provides = ("quotes",)
 
     def __call__(self, doc: Document) -> None:

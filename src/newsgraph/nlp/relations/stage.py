@@ -130,6 +130,7 @@ def extract_relations(doc: Document) -> list[RelationRecord]:
 class RelationStage(Stage):
     name = "relations.v1"
     requires = ("parse", "actors")
+    reads = ("quotes", "timexes", "genre")
     provides = ("relations",)
 
     def __call__(self, doc: Document) -> None:
