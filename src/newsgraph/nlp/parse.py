@@ -10,9 +10,10 @@ from spacy.attrs import IDX, LENGTH
 from ..ingest.header import DATELINE_CITY
 from ..model import Document, Sentence
 from ..pipeline import Stage, run_guarded
-from .spacy_model import load_model
+from .spacy_model import lemmatizer_for, load_model
 
-# Components newsgraph does not use; disabling them is part of the speed budget.
+# Components not run inside ``nlp.pipe``: the parse stage lemmatizes each Doc itself
+# (``lemmatizer_for``: the same lemmas, memoised), which is part of the speed budget.
 UNUSED_COMPONENTS = ("lemmatizer",)
 # A line break inside a sentence of hard-wrapped text ("would leave\nby June"): spaCy makes
 # it a token of its own and parses across it badly. Only breaks followed by a lower-case
@@ -80,6 +81,7 @@ class ParseStage(Stage):
 
     def __init__(self, nlp=None):
         self.nlp = nlp if nlp is not None else load_model(UNUSED_COMPONENTS)
+        self.lemmatize = lemmatizer_for(self.nlp)
 
     def process_batch(self, docs: Sequence[Document]) -> None:
         try:
@@ -124,8 +126,8 @@ class ParseStage(Stage):
                 sdoc[first].is_sent_start = True
         return sdoc
 
-    @staticmethod
-    def _attach(doc: Document, sdoc, text: str | None = None) -> None:
+    def _attach(self, doc: Document, sdoc, text: str | None = None) -> None:
+        self.lemmatize(sdoc)
         if text is not None:  # spaCy's tokenisation is lossless: sdoc.text == text
             sdoc.user_data[_TEXT_KEY] = text
         doc.nlp = sdoc

@@ -56,3 +56,36 @@ def fast_lemma_index(lemmatizer) -> None:
             if type(value) is list:
                 OrderedDict.__setitem__(table, key, _IndexList(value))
     lemmatizer._newsgraph_fast_index = True
+
+
+def lemmatizer_for(nlp):
+    """A function that sets every token's lemma on a parsed Doc with the model's own rule
+    lemmatizer (the word-form policy: spaCy's lemmas, computed once, by the parse stage).
+
+    The lemmatizer component is not run inside ``nlp.pipe``: this does the same work with
+    every rule lemma memoised by (orth, POS, morphology), the only inputs of spaCy's rule
+    lemmatizer (its own cache skips base forms and the POS shortcuts), over set-backed
+    word lists (``fast_lemma_index``). Other lemmatizer modes run the component itself. A
+    model without a lemmatizer gives a function that does nothing (lemmas stay empty and
+    word tests fall back to lower-case forms)."""
+    try:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+    except KeyError:
+        return lambda sdoc: None
+    fast_lemma_index(lemmatizer)
+    memo: dict[tuple, str] = {}
+
+    def lemmatize(sdoc) -> None:
+        if getattr(lemmatizer, "mode", None) != "rule" or not lemmatizer._validated:
+            lemmatizer(sdoc)  # also validates its tables, the first time
+            return
+        overwrite, rule = lemmatizer.overwrite, lemmatizer.lemmatize
+        for token in sdoc:
+            if overwrite or token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)
+                lem = memo.get(key)
+                if lem is None:
+                    lem = memo[key] = rule(token)[0]
+                token.lemma_ = lem
+
+    return lemmatize

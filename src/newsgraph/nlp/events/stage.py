@@ -35,59 +35,9 @@ __all__ = ["EventStage", "UNATTRIBUTED", "code_document", "code_sentence", "extr
 
 # ---------------------------------------------------------------- the stage
 
-_CONTENT_POS = None  # spaCy ids of NOUN, VERB, ADJ
-
-
-def _ensure_lemmas(sdoc) -> None:
-    global _CONTENT_POS
-    if _CONTENT_POS is None:
-        from spacy.symbols import ADJ, NOUN, VERB
-
-        _CONTENT_POS = (NOUN, VERB, ADJ)
-    if not len(sdoc):
-        return
-    from spacy.attrs import LEMMA, POS
-
-    array = sdoc.to_array([POS, LEMMA])
-    pos, lemmas = array[:, 0], array[:, 1]
-    content = (pos == _CONTENT_POS[0]) | (pos == _CONTENT_POS[1]) | (pos == _CONTENT_POS[2])
-    n_content = int(content.sum())
-    # a lemma of 0 is the empty string: ``not token.lemma_``
-    if n_content and int((content & (lemmas == 0)).sum()) > n_content // 2:
-        from ..parse import UNUSED_COMPONENTS
-        from ..spacy_model import fast_lemma_index, load_model
-
-        try:
-            lemmatizer = load_model(UNUSED_COMPONENTS).get_pipe("lemmatizer")
-            fast_lemma_index(lemmatizer)
-            _lemmatize(lemmatizer, sdoc)
-        except Exception:  # no lemmatizer: fall back to lower-case forms
-            pass
-
-
-def _lemmatize(lemmatizer, sdoc) -> None:
-    """``lemmatizer(sdoc)``, with every rule lemma memoised by (orth, POS, morphology), the
-    only inputs of spaCy's rule lemmatizer (its own cache skips base forms and the POS
-    shortcuts). Other modes run the component itself."""
-    if getattr(lemmatizer, "mode", None) != "rule" or not lemmatizer._validated:
-        lemmatizer(sdoc)  # also validates its tables, the first time
-        return
-    memo = lemmatizer.__dict__.setdefault("_newsgraph_lemmas", {})
-    overwrite = lemmatizer.overwrite
-    lemmatize = lemmatizer.lemmatize
-    for token in sdoc:
-        if overwrite or token.lemma == 0:
-            key = (token.orth, token.pos, token.morph.key)
-            lem = memo.get(key)
-            if lem is None:
-                lem = memo[key] = lemmatize(token)[0]
-            token.lemma_ = lem
-
-
 def extract_events(doc: Document, include_prescriptions: bool = False) -> list[Event]:
     """All PLOVER events of a parsed Document (``doc.nlp`` must hold the spaCy Doc)."""
     sdoc = doc.nlp
-    _ensure_lemmas(sdoc)
     events: list[Event] = []
     for sent in sdoc.sents:
         headline = sent.end_char <= doc.body_start or _is_headline(sent)

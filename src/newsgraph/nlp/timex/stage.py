@@ -444,6 +444,13 @@ _FORWARD = {"plan", "planned", "plans", "expect", "intend", "hope", "aim", "want
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "might", "may", "should", "can", "must"}
 
 
+def _superseded_plan(verb) -> bool:
+    """A forward-looking verb in the past progressive or past perfect ("was planning",
+    "had expected"): the plan belongs to the narrated past, so its times do too."""
+    return verb.lemma_.lower() in _FORWARD and verb.tag_ in ("VBG", "VBN") and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were", "had") for c in verb.children)
+
+
 def verb_tense(verb, _depth: int = 0) -> str | None:
     """'past', 'present' or 'future' for a spaCy verb token, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -458,6 +465,8 @@ def verb_tense(verb, _depth: int = 0) -> str | None:
         return "past"
     if "to" in words:  # an infinitive: "planned to", "is due to" look ahead, else the head's tense
         head = verb.head
+        if head is not verb and _superseded_plan(head):
+            return "past"  # "was planning to vote on Tuesday": a plan of the narrated past
         if head is verb or head.lemma_.lower() in _FORWARD or head.lower_ in _FORWARD:
             return "future"
         if head.pos_ in ("VERB", "AUX") and _depth < 8:  # parses of run-on text can loop
