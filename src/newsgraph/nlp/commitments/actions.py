@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from .terms import DEADLINE_PREPS
 from ..parse import doc_text
-from ..relations.args import ActorIndex
-from ..relations.lexicon import is_word, patterns
+from ..common.actor_index import ActorIndex
+from ..common.words import is_word
+from ..relations.lexicon import patterns
 
 # action class -> (verbs, nouns); "sever_ties" needs a tie noun as object.
 ACTIONS = {

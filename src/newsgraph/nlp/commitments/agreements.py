@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Document
-from ..relations.args import ActorIndex
+from ..common.actor_index import ActorIndex
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "treaty", "pact",
                              "memorandum", "settlement", "deals", "agreements"})

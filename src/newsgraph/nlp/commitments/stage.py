@@ -35,9 +35,10 @@ from .actions import ACTIONS, _object_phrase, action_class
 from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements
 from .status import STATUS_VALUES, STATUS_VERBS, add_status_claims
 from .terms import DEADLINE_PREPS, _add_duration, _condition, _deadline
-from ..relations.args import ActorIndex, conjuncts, subject_of
+from ..common.actor_index import ActorIndex
+from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import attribution
-from ..relations.lexicon import is_word
+from ..common.words import is_word
 
 __all__ = ["ACTIONS", "AGREEMENT_NOUNS", "COMMIT_VERBS", "DEADLINE_PREPS", "PROVISION_VERBS",
            "STATUS_VALUES", "STATUS_VERBS", "Agreement", "CommitmentRecord", "CommitmentStage",

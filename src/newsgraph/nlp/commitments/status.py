@@ -14,9 +14,10 @@ from ...model import Commitment, Document, Entity
 from ..common import factuality as fact
 from .actions import action_class
 from .terms import _condition
-from ..relations.args import ActorIndex, subject_of
+from ..common.actor_index import ActorIndex
+from ..common.syntax import subject_of
 from ..common.attribution import attribution, clause_date, clause_tokens
-from ..relations.lexicon import is_word
+from ..common.words import is_word
 
 STATUS_VERBS = {
     "fulfilled": {"complete", "finish", "conclude", "implement", "fulfil", "fulfill", "honor",

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Document
-from ..relations.args import ActorIndex, subject_of
-from ..relations.lexicon import BE_FORMS, is_word, patterns
+from .actor_index import ActorIndex, party_words
+from .reporting import is_statement
+from .syntax import subject_of
+from .words import BE_FORMS
 
 UNATTRIBUTED = "unattributed report"
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
@@ -47,14 +49,14 @@ def attribution(doc: Document, index: ActorIndex, tok, start: int, end: int) -> 
     while current.head.i != current.i:
         parent = current.head
         if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and \
-                is_word(parent, patterns()["reporting_verbs"]):
+                is_statement(parent):
             subj, _ = subject_of(parent)
             ents = index.actors(subj) if subj is not None else []
             if ents:
                 return Source(ents[0].id, [e.id for e in ents], "reporting")
         if current.dep_ == "ccomp" and parent.lower_ in BE_FORMS:
             for child in parent.children:
-                if child.dep_ == "nsubj" and child.lower_ in patterns()["stance_nouns"]:
+                if child.dep_ == "nsubj" and child.lower_ in party_words()["stance_nouns"]:
                     owners = [index.entity(c) for c in child.children
                               if c.dep_ in ("compound", "poss", "amod") and index.entity(c)]
                     if owners:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...model import Document
+from ..common.reporting import STATEMENT_VERBS
 from . import lexicon as lex
 from .candidates import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
 from .nominal import _party_premodifier
@@ -155,7 +156,7 @@ def _antecedent(tok):
     while current.head.i != current.i and current.dep_ in ("ccomp", "xcomp", "conj", "advcl",
                                                           "acomp"):
         parent = current.head
-        if current.dep_ == "ccomp" or lemma(parent) in lex.REPORTING_VERBS:
+        if current.dep_ == "ccomp" or lemma(parent) in STATEMENT_VERBS:
             subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].lower_ not in _PRONOUN_TEXT and _actor_like(subj[0]) \
                     and _agrees(tok, subj[0]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..common.words import lemma as word_lemma
 from . import lexicon as lex
 from ..common.factuality import crosses as _crosses  # noqa: F401  (re-exported for the event modules)
 
@@ -42,13 +43,8 @@ class Candidate:
 
 
 def lemma(tok) -> str:
-    lem = (tok.lemma_ or tok.lower_).lower()
-    low = tok.lower_
-    # the lemmatizer sometimes cuts a silent e ("staged" -> "stag"): prefer a known verb
-    if low.endswith(("ed", "es")) and lem + "e" == low[:-1] and lem not in lex.KNOWN_VERBS \
-            and lem + "e" in lex.KNOWN_VERBS:
-        return lem + "e"
-    return lem
+    """The token's lemma (``common.words.lemma``) checked against the event verbs."""
+    return word_lemma(tok, lex.KNOWN_VERBS)
 
 
 def _object(tok):

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ...model import Document
+from ..common.reporting import STATEMENT_VERBS
 from . import lexicon as lex
 from ..common import factuality as fact
 from .args import _participant, _participants, _subject
@@ -37,7 +38,7 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
         current = tok
         while current.head.i != current.i:
             parent = current.head
-            if lemma(parent) in lex.REPORTING_VERBS and current.dep_ in (
+            if lemma(parent) in STATEMENT_VERBS and current.dep_ in (
                     "ccomp", "parataxis", "xcomp", "advcl", "dobj"):
                 return speaker, parent
             current = parent
@@ -45,7 +46,7 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
     current = tok
     while current.head.i != current.i:
         parent = current.head
-        if lemma(parent) in lex.REPORTING_VERBS and current.dep_ in (
+        if lemma(parent) in STATEMENT_VERBS and current.dep_ in (
                 "ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj"):
             if current.dep_ != "conj":
                 name = _speaker_name(doc, parent)
@@ -54,7 +55,7 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
         current = parent
     root = current
     for child in root.children:  # "..., officials said" parsed as a parataxis of the event
-        if child.dep_ in ("parataxis", "ccomp") and lemma(child) in lex.REPORTING_VERBS \
+        if child.dep_ in ("parataxis", "ccomp") and lemma(child) in STATEMENT_VERBS \
                 and child.i > tok.i:
             name = _speaker_name(doc, child)
             if name:

@@ -310,14 +310,6 @@ prepare aim expect need tend get keep move help choose wish look set
 # stopped is RETREAT ("suspended aid", "halted attacks").
 STOP_VERBS = frozenset("halt stop suspend end cease freeze cancel abandon call".split())
 
-# Reporting verbs: an event in their complement is attributed to their subject.
-REPORTING_VERBS = frozenset("""
-say tell announce report claim state add confirm tweet write note insist assert declare
-explain disclose reveal inform quote believe think allege acknowledge admit argue indicate
-suggest stress emphasize emphasise reiterate maintain contend testify told conclude
-warn
-""".split())
-
 # Adjectival predicates of intent: "ready to host", "willing to negotiate".
 INTENT_ADJECTIVES = frozenset("ready willing prepared eager keen determined open".split())
 

@@ -3,6 +3,7 @@
 complements of speech acts into the governing event."""
 from __future__ import annotations
 
+from ..common.reporting import STATEMENT_VERBS
 from . import lexicon as lex
 from ..common import factuality as fact
 from .candidates import (REQUEST_MODE, THREAT_MODE, Candidate, _crosses, _depth, _object, _of_noun,
@@ -207,7 +208,7 @@ def _reported_prescriptions(sent, anchors: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.i in anchors or tok.dep_ != "ccomp" or lemma(tok.head) not in \
-                lex.REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX"):
+                STATEMENT_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..parse import doc_text, first_token_from, last_token_before
-from .speakers import LISTENER, SPEAKER_PRONOUNS, reporting_lemma
+from ..common.reporting import reporting_verb
+from .speakers import LISTENER, SPEAKER_PRONOUNS
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -314,7 +315,7 @@ def _between_is_light(sdoc, a: int, b: int, cue) -> bool:
     """Only the cue's own light material (adverbs, "that", a listener after "tell", "in a
     statement") may stand between a cue verb and a quote opening after it; a determiner or
     adjective right before the mark makes the quote a noun-phrase fragment, not speech."""
-    listener_ok = reporting_lemma(cue.text) in LISTENER
+    listener_ok = reporting_verb(cue) in LISTENER
     lo, hi = first_token_from(sdoc, a), first_token_from(sdoc, b)
     between = [t for t in sdoc[lo:hi] if t.i != cue.i] if hi > lo else []
     for tok in between:
@@ -342,7 +343,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     steps = 0
     tok = last
     while tok is not None and tok.idx >= para_start and steps < 9:
-        lemma = reporting_lemma(tok.text)
+        lemma = reporting_verb(tok)
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
             if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
@@ -395,7 +396,7 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     first = _token_at(sdoc, after_start)
     tok = first
     while tok is not None and tok.idx < window_end and tok.i - (first.i if first else 0) < 10:
-        lemma = reporting_lemma(tok.text)
+        lemma = reporting_verb(tok)
         speechy = lemma is not None or (attributive_punct and tok.pos_ == "VERB" and
                                         tok.tag_ in ("VBD", "VBZ") and
                                         _sentence_lead(text, span) is None)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..parse import doc_text
 from .direct import Candidate, MarkSpan, same_paragraph, speaker_extent, speaker_from_verb
-from .speakers import NP_CONTENT, OBJECT_COMPLEMENT, reporting_lemma
+from ..common.reporting import reporting_verb
+from .speakers import NP_CONTENT, OBJECT_COMPLEMENT
 
 _CLAUSE_DEPS = ("ccomp",)
 _TRIM = set(".,;:!?—–-") | {"that"}
@@ -71,7 +72,7 @@ def _content_of(verb, lemma: str):
         return _contiguous(toks, left[0]) if toks else None
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and \
             (verb.i > verb.head.i or verb.dep_ == "parataxis") and \
-            verb.head.pos_ in ("VERB", "AUX") and not reporting_lemma(verb.head.text):
+            verb.head.pos_ in ("VERB", "AUX") and not reporting_verb(verb.head):
         # "X happened, officials said" / "The driver, police said, was unharmed"
         own = {t.i for t in verb.subtree}
         head_toks = [t for t in verb.head.subtree if t.i not in own]
@@ -110,7 +111,7 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc_text(sdoc)
     for tok in sdoc:
-        lemma = reporting_lemma(tok.text)
+        lemma = reporting_verb(tok)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
         if _inside(tok.idx, spans):

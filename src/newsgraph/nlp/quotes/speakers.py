@@ -1,7 +1,7 @@
 """Speaker resolution: from a speaker phrase to the entity whose mention covers it.
 
-The module also holds the word lists the quote extractors share (reporting verbs with
-their inflections, media, pronouns, person nouns).
+The module also holds the word lists the quote extractors share (listener and content
+verbs, media, pronouns, person nouns).
 
 Whatever entity mentions exist are used, so description and pronoun mentions added by a
 later actor stage (``actors.v1``) improve the result without changes here. Pronoun speakers
@@ -16,31 +16,7 @@ from dataclasses import dataclass
 from ...model import Entity
 from ..parse import first_token_from
 
-# --- lexicon shared by the quote extractors: reporting verbs, media, pronouns -------------
-# Verbs that introduce reported speech or a stated position. Cognition verbs are limited to
-# "believe", which news uses for institutional positions ("regulators believe ...").
-REPORTING_LEMMAS = (
-    "say tell add state stress emphasise emphasize urge warn caution claim deny insist tweet post "
-    "write announce propose argue believe accuse allege assert declare maintain note explain "
-    "report confirm reiterate suggest acknowledge admit concede contend predict promise pledge "
-    "vow reply respond retort counter shout complain conclude demand indicate reveal threaten "
-    "recall remark observe agree disclose testify charge hint underline underscore affirm "
-    "protest lament boast quip whisper yell scream cry ask inform assure remind brief"
-).split()
-
-IRREGULAR = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing", "written"),
-    "cry": ("cries", "cried", "crying"),
-    "reply": ("replies", "replied", "replying"),
-    "deny": ("denies", "denied", "denying"),
-    "testify": ("testifies", "testified", "testifying"),
-    "admit": ("admits", "admitted", "admitting"),
-    "quip": ("quips", "quipped", "quipping"),
-    "underline": ("underlines", "underlined", "underlining"),
-}
-
+# --- lexicon shared by the quote extractors (reporting verbs: ``common.reporting``) ------
 # Verbs whose content is their object plus a complement ("urged X to ...", "accused X of ...").
 OBJECT_COMPLEMENT = frozenset({"urge", "accuse", "warn", "ask", "remind", "caution", "charge"})
 # Verbs whose noun-phrase object is itself the reported content ("proposed a new round").
@@ -48,27 +24,6 @@ NP_CONTENT = frozenset({"announce", "propose", "deny", "claim", "demand", "reite
                         "confirm", "pledge", "promise", "threaten", "reveal", "disclose"})
 # Verbs that take a listener object before their clause ("told lawmakers that ...").
 LISTENER = frozenset({"tell", "inform", "assure", "remind", "brief", "warn", "ask"})
-
-
-def _forms(lemma: str) -> tuple[str, ...]:
-    if lemma in IRREGULAR:
-        return (lemma, *IRREGULAR[lemma])
-    if lemma.endswith("e"):
-        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
-    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
-
-
-FORM_TO_LEMMA: dict[str, str] = {}
-for _lemma in REPORTING_LEMMAS:
-    for _form in _forms(_lemma):
-        FORM_TO_LEMMA.setdefault(_form, _lemma)
-
-
-def reporting_lemma(word: str) -> str | None:
-    """The reporting verb's lemma for any inflected form, else None."""
-    return FORM_TO_LEMMA.get(word.lower())
 
 
 MEDIUM_WORDS = {

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from ...model import Entity
 from ..common import factuality as fact
-from .args import conjuncts, subject_of
+from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import Source, author_source
-from .lexicon import BE_FORMS, base_in, is_word, lemma_of
+from ..common.words import BE_FORMS, base_in, is_word, lemma
+from .lexicon import patterns
 
 if TYPE_CHECKING:
     from .stage import _Builder
@@ -82,7 +83,7 @@ def _designation(b: _Builder, verb, subj_tok, obj_tok, passive, pat) -> None:
     for s in b.index.actors(subj_tok):
         for o in b.index.actors(target):
             b.add(s, "designates_terrorist", o, verb, [subj_tok, verb, category], "designation",
-                  cue=lemma_of(verb))
+                  cue=lemma(verb))
 
 
 def _noun_patterns(b: _Builder, noun, pat) -> None:
@@ -160,7 +161,7 @@ def _ties(b: _Builder, noun, pat) -> None:
         for obj in b.objects(other):
             for s in owners:
                 b.add(s, "allied_with", obj, anchor, [noun, other, *(t for t in [verb] if t is not None)],
-                      "ties", factuality=value, cue=f"{lemma_of(verb) if verb is not None else ''} {noun.lower_}".strip())
+                      "ties", factuality=value, cue=f"{lemma(verb) if verb is not None else ''} {noun.lower_}".strip())
 
 
 def _finite(verb) -> bool:

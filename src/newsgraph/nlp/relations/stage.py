@@ -32,16 +32,12 @@ from __future__ import annotations
 from ...model import Document, Entity, Relation
 from ...pipeline import Stage
 from ..common import factuality as fact
-from .args import ACTOR_TYPES, ActorIndex, conjuncts, subject_of
-from ..common.attribution import (REPORT_ADVERBS, UNATTRIBUTED, Source, attribution, author_source,
-                                  clause_date, clause_tokens)
-from .lexicon import BE_FORMS, base_forms, base_in, is_word, lemma_of, patterns
+from ..common.actor_index import ActorIndex
+from ..common.attribution import Source, attribution, clause_date
+from .lexicon import patterns
 from .patterns import _backing, _noun_patterns, _protection, _role_relations, _verb_patterns
 
-__all__ = ["ACTOR_TYPES", "BE_FORMS", "REPORT_ADVERBS", "UNATTRIBUTED", "ActorIndex",
-           "RelationRecord", "RelationStage", "Source", "attribution", "author_source",
-           "base_forms", "base_in", "clause_date", "clause_tokens", "conjuncts",
-           "extract_relations", "is_word", "lemma_of", "patterns", "subject_of"]
+__all__ = ["RelationRecord", "RelationStage", "extract_relations"]
 
 
 # ------------------------------------------------------------------ the record

@@ -1,12 +1,22 @@
-"""Actors in the dependency parse, for ``relations.v1`` and ``commitments.v1``: the actor a
-token names (``ActorIndex``), conjuncts, and the subject of a verb (``subject_of``).
-"""
+"""The actor a token names (``ActorIndex``): token -> entity from the mentions of
+``actors.v1``, with the phrases that stand for an actor ("leaders of al-Qaeda", "Taliban
+fighters", an apposition), for every stage that reads parties from the parse."""
 from __future__ import annotations
 
+import functools
+
 from ...model import Document, Entity
-from .lexicon import patterns
+from ...data import load_yaml, unique_words
+from .syntax import conjuncts
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@functools.lru_cache(maxsize=1)
+def party_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/party_words.yaml`` as sets."""
+    return {key: unique_words(words, f"data/party_words.yaml {key}")
+            for key, words in load_yaml("party_words.yaml").items()}
 
 
 class ActorIndex:
@@ -63,7 +73,7 @@ class ActorIndex:
         for child in tok.children:
             if child.dep_ == "appos" and child.i in self.token:
                 return self.token[child.i]
-        if tok.lower_ in patterns()["member_nouns"] or tok.pos_ == "NOUN" and _is_person_noun(tok):
+        if tok.lower_ in party_words()["member_nouns"] or tok.pos_ == "NOUN" and _is_person_noun(tok):
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in self.token:
                     return self.token[child.i]
@@ -76,7 +86,7 @@ class ActorIndex:
 
     def description(self, tok) -> str | None:
         """A group description ("international terrorist groups") for a noun with no actor."""
-        if tok.lower_ not in patterns()["group_nouns"] or tok.pos_ != "NOUN":
+        if tok.lower_ not in party_words()["group_nouns"] or tok.pos_ != "NOUN":
             return None
         words = [t.text for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")
                  for t in t.subtree] + [tok.text]
@@ -85,44 +95,3 @@ class ActorIndex:
 
 def _is_person_noun(tok) -> bool:
     return tok.lower_ in ("man", "woman", "men", "women", "person", "people")
-
-
-def conjuncts(tok) -> list:
-    out = []
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.append(child)
-            out.extend(conjuncts(child))
-    return out
-
-
-def subject_of(verb):
-    """(subject token, passive) of a verb: its own subject, a shared subject of a
-    coordinated verb, the controller of an xcomp, the noun a relative clause hangs on."""
-    current, seen = verb, 0
-    while seen < 6:
-        seen += 1
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
-                    return current.head, False
-                return child, False
-            if child.dep_ == "nsubjpass":
-                return child, True
-        if current.dep_ == "conj" or current.dep_ == "xcomp":
-            if current.dep_ == "xcomp":
-                obj = next((c for c in current.head.children if c.dep_ in ("dobj", "dative")), None)
-                if obj is not None and current.head.lower_ not in ("promise", "promised", "promises"):
-                    return obj, False  # "urged X to ...": the object controls
-            current = current.head
-            continue
-        if current.dep_ == "relcl":
-            return current.head, False
-        if current.dep_ == "pcomp" and current.head.lower_ == "from":
-            governor = current.head.head  # "precluded it from engaging"
-            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-            return (obj, False) if obj is not None else (None, False)
-        if current.dep_ == "acl" and current.tag_ == "VBG":
-            return current.head, False
-        return None, False
-    return None, False
