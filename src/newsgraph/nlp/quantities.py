@@ -24,6 +24,7 @@ import re
 
 from ..model import Document, Quantity
 from ..pipeline import Stage
+from .common.syntax import subject_of
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -266,16 +267,8 @@ def _actor_name(tok, ents_by_token) -> str | None:
     return tok.doc[words[0].i:words[-1].i + 1].text
 
 
-def _subject_of(verb):
-    for _ in range(4):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            return subj[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-            verb = verb.head
-        else:
-            return None
-    return None
+# The owner of a counted thing is the subject of the verb holding it, up these links.
+OWNER_LINKS = frozenset({"xcomp", "conj", "advcl", "ccomp"})
 
 
 def _owner(obj, anchor, via_of: bool, ents_by_token) -> str | None:
@@ -311,7 +304,7 @@ def _owner(obj, anchor, via_of: bool, ents_by_token) -> str | None:
         verb = target.head.head  # "will withdraw up to 1,200 soldiers"
     if verb is None or verb.lower_ not in HOLD_VERBS:
         return None
-    subj = _subject_of(verb)
+    subj = subject_of(verb, OWNER_LINKS, max_depth=4).token
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "the UN mission, which has 12,000 peacekeepers"
     if subj is None:

@@ -158,7 +158,7 @@ class _Extractor:
         if is_word(cond_tok, COMMIT_VERBS):
             action_tok = next((c for c in cond_tok.children if c.dep_ == "xcomp"), cond_tok)
         if action_tok.pos_ in ("VERB", "AUX"):
-            subj, _ = subject_of(action_tok)
+            subj = subject_of(action_tok).token
             party_tok = subj
         else:
             party_tok = next((g for p in action_tok.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -188,7 +188,7 @@ class _Extractor:
         f = fact.classify(verb)
         if f.value not in ("asserted", "future", "conditional") or f.prescriptive:
             return
-        subj, _ = subject_of(verb)
+        subj = subject_of(verb).token
         if subj is None or subj.pos_ == "PRON" and not self.index.actors(subj):
             # An unresolved "I", "you" or "she" (interviews, quoted speech) binds no actor.
             return
@@ -215,7 +215,8 @@ class _Extractor:
             if prep.dep_ == "prep" and prep.lower_ in ("under", "per"):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i in self.agreement_at:
-                    subj, passive = subject_of(verb)
+                    found = subject_of(verb)
+                    subj, passive = found.token, found.passive
                     ev = (verb.sent.start_char, verb.sent.end_char)
                     action = action_class(verb) or verb.lower_
                     marker, cond_tok = _condition(verb)

@@ -72,9 +72,10 @@ def _claim(doc: Document, index: ActorIndex, commitments: list[Commitment], used
         actor_tok = next((g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"), None)
         if actor_tok is None and governor is not None:
-            actor_tok, _ = subject_of(governor)
+            actor_tok = subject_of(governor).token
     else:
-        subj, passive = subject_of(trigger)
+        found = subject_of(trigger)
+        subj, passive = found.token, found.passive
         actor_tok = subj
         anchor = fact.modal_chain(trigger)[-1]
     status = _status(trigger, anchor, governor)

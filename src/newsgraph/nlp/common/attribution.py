@@ -50,7 +50,7 @@ def attribution(doc: Document, index: ActorIndex, tok, start: int, end: int) -> 
         parent = current.head
         if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and \
                 is_statement(parent):
-            subj, _ = subject_of(parent)
+            subj = subject_of(parent).token
             ents = index.actors(subj) if subj is not None else []
             if ents:
                 return Source(ents[0].id, [e.id for e in ents], "reporting")

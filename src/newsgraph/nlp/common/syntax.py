@@ -1,43 +1,119 @@
-"""Syntax every stage shares: conjuncts and the subject of a verb in the dependency parse."""
+"""Syntax every stage shares: the subject of a verb (the one subject/agent finder), conjuncts.
+
+``subject_of`` reads a verb's subject from the dependency parse in one order:
+
+1. its own subject (``nsubj``, ``csubj`` or the patient ``nsubjpass``; an expletive "there" or
+   "it" names nobody); a relative pronoun of a relative clause ("officials who said") stands
+   for the noun the clause modifies (elsewhere it names nobody);
+2. the subject it inherits through the clause link that attaches it (``inherit``): an object
+   controls an infinitive complement ("urged X to leave" -> X) unless the governor binds its
+   own subject ("promised X to leave" -> the promiser); an active conjunct of a passive verb
+   shares its patient ("X was indicted and will resign" -> X); a relative clause, an -ing or
+   infinitive modifier has the noun it modifies, a past participle has it as its patient
+   ("troops stationed there by X"); "precluded X from engaging" -> X; any other link passes
+   the question to the governing verb.
+
+Which links pass a subject on is the caller's choice (``inherit``): a cue of a quote also
+inherits across a parenthetical (``parataxis``), the owner of a quantity across a reported
+clause (``ccomp``). Agents of a passive ("by X") are in ``Subject.agents``.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Clause links through which a verb inherits its governor's subject by default.
+CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp", "relcl", "acl"})
+# Governors whose own subject, not their object, does the infinitive ("promised them to go").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "offer", "commit", "undertake",
+                             "guarantee"})
+
+
+@dataclass(slots=True)
+class Subject:
+    """What ``subject_of`` found: the subject token (or None), whether it is the patient of a
+    passive, the passive's agents, and how it was reached (``own``, a link name, ``object``
+    for object control, ``modified`` for the noun a clause modifies)."""
+
+    token: object = None
+    passive: bool = False
+    agents: list = field(default_factory=list)
+    via: str = "own"
+
+
+def own_subject(verb):
+    """(subject, passive, has_one) of the verb's own subject child: a relative pronoun of a
+    relative clause stands for the modified noun; a relative pronoun elsewhere or an
+    expletive ("there were ...") is a subject that names nobody (None, with ``has_one``)."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            passive = child.dep_ == "nsubjpass"
+            if child.lower_ in RELATIVE_PRONOUNS:  # "officials who said": the officials
+                return (verb.head if verb.dep_ == "relcl" else None), passive, True
+            return child, passive, True
+        if child.dep_ == "expl":
+            return None, False, True
+    return None, False, False
+
+
+def _modified(verb) -> tuple[bool, bool] | None:
+    """For a clause modifying a noun (``acl``): (the noun is its subject, as the patient),
+    or None when the clause gives the noun no role."""
+    tag = verb.tag_
+    if tag == "VBZ" or tag == "VBD" and verb.head.dep_ == "ROOT":
+        return True, False  # a finite verb the parse hung on the root noun: "The envoy called on X"
+    if tag in ("VBN", "VBD"):
+        return True, True  # a reduced relative: "the deal signed in 2015" (the deal is signed)
+    if tag == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True, False  # "officials saying ...", "a plan to withdraw"
+    return None
+
+
+def passive_agents(verb) -> list:
+    """The "by X" agents of a passive verb."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def subject_of(verb, inherit: frozenset[str] = CLAUSE_LINKS, max_depth: int = 6) -> Subject:
+    """The subject of ``verb`` by the rules of the module docstring."""
+    current = verb
+    for _ in range(max_depth):
+        subj, passive, has_one = own_subject(current)
+        if has_one:
+            return Subject(subj, passive, passive_agents(current) if passive else [],
+                           "own" if current is verb else verb.dep_)
+        link, head = current.dep_, current.head
+        if link not in inherit or head.i == current.i:
+            return Subject(via="none")
+        if link == "xcomp":
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and (head.lemma_ or head.lower_).lower() not in SUBJECT_CONTROL:
+                return Subject(obj, False, [], "object")
+        if link == "conj" and not any(c.dep_ == "auxpass" for c in current.children):
+            patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None and patient.lower_ not in RELATIVE_PRONOUNS:
+                return Subject(patient, False, [], "conj")
+        if link == "relcl":
+            return Subject(head, False, [], "modified")
+        if link == "acl":
+            role = _modified(current)
+            if role is None:
+                return Subject(via="none")
+            passive = role[1]
+            return Subject(head, passive, passive_agents(current) if passive else [], "modified")
+        if link == "pcomp" and head.lower_ == "from":
+            obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            return Subject(obj, False, [], "object")
+        current = head.head if head.dep_ == "prep" else head
+    return Subject(via="none")
 
 
 def conjuncts(tok) -> list:
+    """Every token coordinated with ``tok`` ("Iran, Russia and China"), not ``tok`` itself."""
     out = []
     for child in tok.children:
         if child.dep_ == "conj":
             out.append(child)
             out.extend(conjuncts(child))
     return out
-
-
-def subject_of(verb):
-    """(subject token, passive) of a verb: its own subject, a shared subject of a
-    coordinated verb, the controller of an xcomp, the noun a relative clause hangs on."""
-    current, seen = verb, 0
-    while seen < 6:
-        seen += 1
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
-                    return current.head, False
-                return child, False
-            if child.dep_ == "nsubjpass":
-                return child, True
-        if current.dep_ == "conj" or current.dep_ == "xcomp":
-            if current.dep_ == "xcomp":
-                obj = next((c for c in current.head.children if c.dep_ in ("dobj", "dative")), None)
-                if obj is not None and current.head.lower_ not in ("promise", "promised", "promises"):
-                    return obj, False  # "urged X to ...": the object controls
-            current = current.head
-            continue
-        if current.dep_ == "relcl":
-            return current.head, False
-        if current.dep_ == "pcomp" and current.head.lower_ == "from":
-            governor = current.head.head  # "precluded it from engaging"
-            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-            return (obj, False) if obj is not None else (None, False)
-        if current.dep_ == "acl" and current.tag_ == "VBG":
-            return current.head, False
-        return None, False
-    return None, False

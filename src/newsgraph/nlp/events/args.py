@@ -7,58 +7,27 @@ from typing import Any
 
 from ...model import Document
 from ..common.reporting import STATEMENT_VERBS
+from ..common.syntax import subject_of
 from . import lexicon as lex
 from .candidates import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
 from .nominal import _party_premodifier
 
 
-def _subject(verb, seen=None):
-    """Actor head tokens of a verb: subject, agent of a passive, inherited through xcomp/conj."""
-    seen = seen or set()
-    if verb.i in seen:
+def _subject(verb):
+    """Actor head tokens of a verb (``common.syntax.subject_of``): its subject, or a
+    passive's agents; a relative or participial clause whose noun is no party takes the
+    subject of the verb that governs that noun."""
+    found = subject_of(verb)
+    if found.passive:
+        return [a for a in found.agents if _actor_like(a)], True
+    if found.token is None:
         return [], False
-    seen.add(verb.i)
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
-                  if g.dep_ == "pobj" and _actor_like(g)]
-        return agents, True
-    if subj:
-        s = subj[0]
-        if s.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return [verb.head], False
-        if s.dep_ == "expl" or s.lower_ in RELATIVE:
-            return [], False
-        return [s], False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
-        head = verb.head
-        if head.dep_ == "prep":
-            head = head.head
-        if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
-            # an active conjunct of a passive verb shares its subject, not the agent:
-            # "X has been indicted by the court and will resign" -> X resigns
-            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
-            if shared and not (shared[0].lower_ in RELATIVE or shared[0].dep_ == "expl"):
-                return shared, False
-        if verb.dep_ == "xcomp":
-            # object control: "urged X to leave" -> X
-            obj = [c for c in head.children if c.dep_ in ("dobj",)]
-            if obj and lemma(head) not in lex.INTENT_VERBS:
-                return obj, False
-        return _subject(head, seen)
-    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ROOT" and \
-            _actor_like(verb.head):
-        # a finite verb parsed as a modifier of the root noun ("The envoy called on X"):
-        # a finite verb is no reduced relative, so the noun is its subject
-        return [verb.head], False
-    if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG" or \
-            verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return _host_or_noun(verb.head, seen), False
-    return [], False
+    if found.via == "modified":
+        return _host_or_noun(found.token), False
+    return [found.token], False
 
 
-def _host_or_noun(noun, seen) -> list:
+def _host_or_noun(noun) -> list:
     """The head noun of a relative/participial clause, or, when that noun is not a party
     ("a declaration demanding ...", "a rally to protest ..."), the subject of the verb
     that governs the noun."""
@@ -68,7 +37,7 @@ def _host_or_noun(noun, seen) -> list:
     while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
         current = current.head
     if current.pos_ in ("VERB", "AUX") and current.i != noun.i:
-        heads, _ = _subject(current, seen)
+        heads, _ = _subject(current)
         if heads:
             return heads
     return [noun]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..parse import doc_text, first_token_from, last_token_before
 from ..common.reporting import reporting_verb
+from ..common.syntax import subject_of
 from .speakers import LISTENER, SPEAKER_PRONOUNS
 
 OPEN_DOUBLE = "“„«"
@@ -187,23 +188,18 @@ def same_paragraph(text: str, a: int, b: int) -> bool:
     return text.find("\n", lo, hi) < 0
 
 
+# A cue verb takes its governor's subject across these links ("..., he said, adding ...").
+CUE_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "parataxis"})
+
+
 def _subject(verb):
-    """The subject of a verb; participles and conjuncts borrow their head's subject.
-    A relative pronoun subject ("officials who said") stands for the noun it modifies."""
-    subj = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            subj = child
-            break
-    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp", "parataxis") and \
-            verb.head.i != verb.i and verb.tag_ != "VBN":
-        for child in verb.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                subj = child
-                break
-    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        subj = verb.head
-    if subj is not None and not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
+    """The subject of a cue verb (``common.syntax.subject_of``, one link up, not for a past
+    participle: "was told" names no speaker), when it stands in the verb's paragraph."""
+    found = subject_of(verb, CUE_SUBJECT_LINKS, max_depth=2)
+    subj = found.token
+    if subj is None or found.via != "own" and verb.tag_ == "VBN":
+        return None
+    if not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
         return None
     return subj
 

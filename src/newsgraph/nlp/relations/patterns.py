@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def _verb_patterns(b: _Builder, verb, pat) -> None:
-    subj_tok, passive = subject_of(verb)
+    found = subject_of(verb)
+    subj_tok, passive = found.token, found.passive
     agent = None
     for child in verb.children:
         if child.dep_ == "agent":
@@ -128,7 +129,7 @@ def _ties(b: _Builder, noun, pat) -> None:
     anchor = verb if verb is not None else noun.head
     invert = False
     if verb is not None and (is_word(verb, pat["tie_keep_verbs"]) or is_word(verb, pat["tie_cut_verbs"])):
-        subj, _ = subject_of(verb)
+        subj = subject_of(verb).token
         if noun.dep_ == "nsubjpass":
             subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
         owners = b.index.actors(subj) if subj is not None else []
@@ -184,7 +185,7 @@ def _protection(b: _Builder, under, pat) -> None:
             protectors += [e for g in prep.children if g.dep_ == "pobj" for e in b.index.actors(g)]
     head = under.head
     if head.pos_ in ("VERB", "AUX"):
-        protected_tok, _ = subject_of(head)
+        protected_tok = subject_of(head).token
         anchor = head
     else:
         protected_tok, anchor = head, head
