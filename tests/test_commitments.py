@@ -9,7 +9,7 @@ from newsgraph import config
 from newsgraph.ingest.readers import IngestOptions, from_text
 from newsgraph.record import to_record
 from newsgraph.nlp import commitments  # noqa: F401  (registers commitments.v1)
-from newsgraph.nlp.commitments.stage import _add_duration
+from newsgraph.nlp.commitments.stage import add_duration
 from newsgraph.pipeline import Pipeline
 
 
@@ -112,9 +112,9 @@ def test_under_agreement_within_duration(run):
 
 
 def test_add_duration():
-    assert _add_duration("2020-02", "P14M") == "2021-04"
-    assert _add_duration("2020-02-29", "P2W") == "2020-03-14"
-    assert _add_duration(None, "P1Y") is None
+    assert add_duration("2020-02", "P14M") == "2021-04"
+    assert add_duration("2020-02-29", "P2W") == "2020-03-14"
+    assert add_duration(None, "P1Y") is None
 
 
 def test_record_shape(run):

@@ -187,6 +187,7 @@ class Document:
     body_start: int = 0  # where the body begins after header lines (dateline, masthead, title)
     has_masthead: bool = False  # an "Editor in Chief: NAME" line heads the text
     dateline_city: str | None = None  # "KABUL, April 2 -" opening the body
+    dateline_end: int = 0  # where that dateline ends (0: no dateline)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)

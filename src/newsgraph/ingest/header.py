@@ -59,6 +59,7 @@ class Header:
     authors: list[str] = field(default_factory=list)
     has_masthead: bool = False
     dateline_city: str | None = None
+    dateline_end: int = 0
     body_start: int = 0
 
 
@@ -147,6 +148,7 @@ def parse_header(text: str) -> Header:
     city = DATELINE_CITY.match(text[consumed_end:consumed_end + 120])
     if city:
         header.dateline_city = city.group("city").strip().title()
+        header.dateline_end = consumed_end + city.end()
     return header
 
 

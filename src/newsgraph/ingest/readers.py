@@ -62,6 +62,8 @@ def finish(doc: Document, options: IngestOptions) -> Document:
     doc.authors = doc.authors or header.authors
     doc.has_masthead = header.has_masthead
     doc.dateline_city = header.dateline_city
+    if doc.body_start == header.body_start:  # the dateline opens this body
+        doc.dateline_end = header.dateline_end
     doc.content_hash = content_hash(doc.text)
     doc.id = doc.content_hash[:16]
     return doc

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from spacy.attrs import IDX, LENGTH
 
-from ..ingest.header import DATELINE_CITY
 from ..model import Document, Sentence
 from ..pipeline import Stage, run_guarded
 from .spacy_model import lemmatizer_for, load_model
@@ -116,10 +115,8 @@ class ParseStage(Stage):
             if tok.idx >= doc.body_start:
                 break
             after_break = False
-        dateline = DATELINE_CITY.match(text[doc.body_start:doc.body_start + 120]) \
-            if doc.dateline_city else None
-        if dateline:
-            first = first_token_from(sdoc, doc.body_start + dateline.end())
+        if doc.dateline_end:
+            first = first_token_from(sdoc, doc.dateline_end)
             while first < len(sdoc) and sdoc[first].is_space:
                 first += 1
             if 0 < first < len(sdoc):

@@ -50,7 +50,7 @@ def action_class(tok) -> str | None:
     return None
 
 
-def _object_phrase(index: ActorIndex, tok) -> tuple[str | None, list[str]]:
+def object_phrase(index: ActorIndex, tok) -> tuple[str | None, list[str]]:
     """What the action is about: "links with terrorist organizations such as al-Qaeda"."""
     skip = DEADLINE_PREPS | {"in", "on"} | ({"of"} if tok.pos_ == "NOUN" else set())
     for child in tok.children:

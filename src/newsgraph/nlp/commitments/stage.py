@@ -31,10 +31,10 @@ from __future__ import annotations
 from ...model import Commitment, Document
 from ...pipeline import Stage
 from ..common import factuality as fact
-from .actions import ACTIONS, _object_phrase, action_class
+from .actions import ACTIONS, object_phrase, action_class
 from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements
 from .status import STATUS_VALUES, STATUS_VERBS, add_status_claims
-from .terms import DEADLINE_PREPS, _add_duration, _condition, _deadline
+from .terms import DEADLINE_PREPS, add_duration, condition_of, deadline_of
 from ..common.actor_index import ActorIndex
 from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import attribution
@@ -42,7 +42,7 @@ from ..common.words import is_word
 
 __all__ = ["ACTIONS", "AGREEMENT_NOUNS", "COMMIT_VERBS", "DEADLINE_PREPS", "PROVISION_VERBS",
            "STATUS_VALUES", "STATUS_VERBS", "Agreement", "CommitmentRecord", "CommitmentStage",
-           "_add_duration", "action_class", "extract_commitments", "find_agreements"]
+           "add_duration", "action_class", "extract_commitments", "find_agreements"]
 
 PROVISION_VERBS = frozenset({"envisage", "envision", "stipulate", "require", "call", "provide",
                              "oblige", "obligate", "commit", "mandate", "foresee", "include",
@@ -82,8 +82,8 @@ class _Extractor:
     def add(self, party_tok, action_tok, action: str, agreement: Agreement | None, anchor,
             evidence: tuple[int, int], marker=None, condition=None, party=None) -> CommitmentRecord:
         pid, pname, ptext = party if party is not None else self._party(party_tok)
-        obj, obj_ents = _object_phrase(self.index, action_tok)
-        deadline, deadline_text = _deadline(self.doc, [action_tok, anchor],
+        obj, obj_ents = object_phrase(self.index, action_tok)
+        deadline, deadline_text = deadline_of(self.doc, [action_tok, anchor],
                                             agreement.date if agreement else None)
         src = attribution(self.doc, self.index, anchor, *evidence)
         published = self.doc.published.isoformat() if self.doc.published else None
@@ -146,7 +146,7 @@ class _Extractor:
                 if party_tok is None:
                     party_tok = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
             action = action_class(action_tok) or action_tok.lower_
-            marker, cond_tok = _condition(verb, obj)
+            marker, cond_tok = condition_of(verb, obj)
             rec = self.add(party_tok, action_tok, action, agreement, verb, ev, marker=marker)
             if cond_tok is not None:
                 self._counterpart(rec, cond_tok, agreement, ev)
@@ -195,7 +195,7 @@ class _Extractor:
         agreement = self.sentence_agreement(verb.sent) or self._agreement_for(subj)
         ev = (verb.sent.start_char, verb.sent.end_char)
         action = action_class(xcomp) or xcomp.lower_
-        marker, cond_tok = _condition(xcomp, verb)
+        marker, cond_tok = condition_of(xcomp, verb)
         rec = self.add(subj, xcomp, action, agreement, verb, ev, marker=marker)
         self.used.add(verb.i)
         if cond_tok is not None:
@@ -219,7 +219,7 @@ class _Extractor:
                     subj, passive = found.token, found.passive
                     ev = (verb.sent.start_char, verb.sent.end_char)
                     action = action_class(verb) or verb.lower_
-                    marker, cond_tok = _condition(verb)
+                    marker, cond_tok = condition_of(verb)
                     rec = self.add(subj, verb, action, self.agreement_at[pobj.i], verb, ev, marker=marker)
                     if cond_tok is not None:
                         self._counterpart(rec, cond_tok, self.agreement_at[pobj.i], ev)

@@ -13,7 +13,7 @@ import re
 from ...model import Commitment, Document, Entity
 from ..common import factuality as fact
 from .actions import action_class
-from .terms import _condition
+from .terms import condition_of
 from ..common.actor_index import ActorIndex
 from ..common.syntax import subject_of
 from ..common.attribution import attribution, clause_date, clause_tokens
@@ -93,7 +93,7 @@ def _claim(doc: Document, index: ActorIndex, commitments: list[Commitment], used
     src = attribution(doc, index, anchor, start, end)
     event_date, _ = clause_date(doc, anchor)
     published = doc.published.isoformat() if doc.published else None
-    marker, cond = _condition(*fact.modal_chain(trigger))
+    marker, cond = condition_of(*fact.modal_chain(trigger))
     condition = (doc.text[cond.left_edge.idx: cond.right_edge.idx + len(cond.right_edge)]
                  if cond is not None else None)
     for c in targets:

@@ -16,7 +16,7 @@ DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
 _DURATION = re.compile(r"^P(\d+)([YMWD])$")
 
 
-def _deadline(doc: Document, holders, agreement_date: str | None):
+def deadline_of(doc: Document, holders, agreement_date: str | None):
     """(TIMEX3, text) of "by/before/until/within <timex>" attached to any holder."""
     for h in holders:
         if h is None:
@@ -31,13 +31,13 @@ def _deadline(doc: Document, holders, agreement_date: str | None):
             for tx in doc.timexes:
                 if tx.start >= lo and tx.start < hi and tx.start - (toks[-1].idx + len(toks[-1])) < 2:
                     if tx.type == "DURATION" and prep.lower_ == "within":
-                        return _add_duration(agreement_date, tx.value), tx.text
+                        return add_duration(agreement_date, tx.value), tx.text
                     if tx.type in ("DATE", "TIME"):
                         return tx.value, tx.text
     return None, None
 
 
-def _add_duration(start: str | None, duration: str | None) -> str | None:
+def add_duration(start: str | None, duration: str | None) -> str | None:
     """"within 14 months" of an agreement of 2020-02 -> 2021-04."""
     if not start or not duration:
         return None
@@ -53,7 +53,7 @@ def _add_duration(start: str | None, duration: str | None) -> str | None:
     return (day + dt.timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
 
 
-def _condition(*holders):
+def condition_of(*holders):
     """(marker, the clause or noun it introduces) of a condition attached to a holder."""
     for h in holders:
         for prep in h.children:

@@ -14,10 +14,11 @@ from ..common.words import BE_FORMS, base_in, is_word, lemma
 from .lexicon import patterns
 
 if TYPE_CHECKING:
-    from .stage import _Builder
+    from .stage import RelationBuilder
 
 
-def _verb_patterns(b: _Builder, verb, pat) -> None:
+def verb_relations(b: RelationBuilder, verb, pat) -> None:
+    """Relations a verb states between its subject (or passive agent) and its object."""
     found = subject_of(verb)
     subj_tok, passive = found.token, found.passive
     agent = None
@@ -64,7 +65,7 @@ def _verb_patterns(b: _Builder, verb, pat) -> None:
             break
 
 
-def _designation(b: _Builder, verb, subj_tok, obj_tok, passive, pat) -> None:
+def _designation(b: RelationBuilder, verb, subj_tok, obj_tok, passive, pat) -> None:
     """X designated Y (as) a terrorist organisation / Y was designated ... by X."""
     category = None
     for child in verb.children:
@@ -87,7 +88,8 @@ def _designation(b: _Builder, verb, subj_tok, obj_tok, passive, pat) -> None:
                   cue=lemma(verb))
 
 
-def _noun_patterns(b: _Builder, noun, pat) -> None:
+def noun_relations(b: RelationBuilder, noun, pat) -> None:
+    """Relations a noun states: ties ("ties with"), provisions ("bases for"), copulas."""
     if noun.lower_ in pat["tie_nouns"]:
         _ties(b, noun, pat)
     head = noun.head
@@ -103,7 +105,7 @@ def _noun_patterns(b: _Builder, noun, pat) -> None:
             _of_relation(b, noun, other, predicate, noun, "copula")
 
 
-def _of_relation(b: _Builder, noun, holder_tok, predicate, anchor, pattern) -> None:
+def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, pattern) -> None:
     """"<holder> is commander of <group>": holder -predicate-> group."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in"):
@@ -116,7 +118,7 @@ def _of_relation(b: _Builder, noun, holder_tok, predicate, anchor, pattern) -> N
                               cue=noun.lower_)
 
 
-def _ties(b: _Builder, noun, pat) -> None:
+def _ties(b: RelationBuilder, noun, pat) -> None:
     """ties/links with Y, owned by the subject of have/maintain/sever or by a possessive."""
     others, between = [], []
     for prep in noun.children:
@@ -173,7 +175,7 @@ def _finite(verb) -> bool:
                                       and c.lower_ not in ("to",) for c in verb.children)
 
 
-def _protection(b: _Builder, under, pat) -> None:
+def protection_relations(b: RelationBuilder, under, pat) -> None:
     """"Y is under X('s) protection", "under the protection of X"."""
     noun = next((g for g in under.children if g.dep_ == "pobj"), None)
     if noun is None or noun.lower_ not in pat["protection_nouns"]:
@@ -196,7 +198,7 @@ def _protection(b: _Builder, under, pat) -> None:
             b.add(p, "protects", o, anchor, [protected_tok, under, noun], "protection", cue=noun.lower_)
 
 
-def _backing(b: _Builder, tok, pat) -> None:
+def backing_relations(b: RelationBuilder, tok, pat) -> None:
     """"Iran-backed Houthis", "US-led coalition"."""
     predicate = pat["backing_words"][tok.lower_]
     supporters = [b.index.entity(c) for c in tok.children
@@ -210,7 +212,7 @@ def _backing(b: _Builder, tok, pat) -> None:
                   "backing", cue=tok.lower_, factuality="asserted")
 
 
-def _role_relations(b: _Builder, pat) -> None:
+def role_relations(b: RelationBuilder, pat) -> None:
     """Roles with an affiliation from ``actors.v1``: spokesperson/envoy -> represents,
     leader/commander -> leads, minister/official/member -> member_of."""
     doc, index = b.doc, b.index

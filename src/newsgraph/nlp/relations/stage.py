@@ -35,7 +35,7 @@ from ..common import factuality as fact
 from ..common.actor_index import ActorIndex
 from ..common.attribution import Source, attribution, clause_date
 from .lexicon import patterns
-from .patterns import _backing, _noun_patterns, _protection, _role_relations, _verb_patterns
+from .patterns import backing_relations, noun_relations, protection_relations, role_relations, verb_relations
 
 __all__ = ["RelationRecord", "RelationStage", "extract_relations"]
 
@@ -53,7 +53,9 @@ def _span(toks) -> tuple[int, int]:
     return start, last.idx + len(last)
 
 
-class _Builder:
+class RelationBuilder:
+    """Collects one document's relations, each once, with its factuality, source and date."""
+
     def __init__(self, doc: Document):
         self.doc = doc
         self.index = ActorIndex(doc)
@@ -105,21 +107,21 @@ class _Builder:
 
 def extract_relations(doc: Document) -> list[RelationRecord]:
     """Every relation of a Document parsed and run through ``actors.v1``."""
-    b = _Builder(doc)
+    b = RelationBuilder(doc)
     pat = patterns()
     for sent in doc.nlp.sents:
         if sent.end_char <= doc.body_start:
             continue
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX"):
-                _verb_patterns(b, tok, pat)
+                verb_relations(b, tok, pat)
             if tok.pos_ in ("NOUN", "PROPN"):
-                _noun_patterns(b, tok, pat)
+                noun_relations(b, tok, pat)
             if tok.dep_ == "prep" and tok.lower_ == "under":
-                _protection(b, tok, pat)
+                protection_relations(b, tok, pat)
             if tok.lower_ in pat["backing_words"] and tok.dep_ in ("amod", "compound"):
-                _backing(b, tok, pat)
-    _role_relations(b, pat)
+                backing_relations(b, tok, pat)
+    role_relations(b, pat)
     return b.out
 
 

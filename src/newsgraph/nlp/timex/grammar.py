@@ -309,7 +309,7 @@ def v_the_weekend(m, ctx) -> Value | None:
     return "DATE", calendar_value(a - dt.timedelta(days=7), "WE"), ctx.mod
 
 
-_DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last": -1, "this": 0}
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last": -1, "this": 0}
 
 
 def v_season(m, ctx) -> Value | None:
@@ -355,7 +355,7 @@ def v_clock(m, ctx) -> Value | None:
     day = ctx.anchor
     if m["wd"] and ctx.anchor is not None:
         w = m["wd"].lower()
-        day = (ctx.anchor + dt.timedelta(days=_DAY_OFFSETS[w]) if w in _DAY_OFFSETS
+        day = (ctx.anchor + dt.timedelta(days=DAY_OFFSETS[w]) if w in DAY_OFFSETS
                else resolve_weekday(ctx.anchor, WEEKDAYS[w], ctx.tense, None))
     date = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{date}T{hour:02d}" + (f":{minute}" if minute else ""), ctx.mod

@@ -17,7 +17,7 @@ from ...model import Document, Timex
 from ...pipeline import Stage
 from . import grammar as g
 from ..parse import doc_text, token_covering
-from .grammar import (_DAY_OFFSETS, Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
+from .grammar import (DAY_OFFSETS, Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
 
 
@@ -208,7 +208,7 @@ def v_weekday(m, ctx) -> Value | None:
 
 def v_day_word(m, ctx) -> Value | None:
     day = m["day"].lower()
-    offset = _DAY_OFFSETS[day]
+    offset = DAY_OFFSETS[day]
     pod = g.PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if day == "tonight" else None)
     if day == "last" and pod != "NI" and (m["pod"] or "").lower() != "evening":
         return None  # "last morning" is not a deictic
