@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph.nlp.entities import EntityStage
 from newsgraph.nlp.quotes.stage import QuoteStage, analyse_quotes
-from newsgraph.nlp.quotes.direct import pair_double_marks, quote_mark_spans
+from newsgraph.nlp.quotes.marks import pair_double_marks, quote_mark_spans
 from newsgraph.pipeline import registered
 
 

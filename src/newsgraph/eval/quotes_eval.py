@@ -274,7 +274,7 @@ def evaluate_gum_quotes(directory: Path, baseline: bool = True) -> dict[str, Any
 
     def quoted_parts(preds: list[list[Quote]]) -> list[list[Quote]]:
         """Direct quotes as they are; a mixed quote by its quoted fragments (what GUM marks)."""
-        from ..nlp.quotes.direct import quote_mark_spans
+        from ..nlp.quotes.marks import quote_mark_spans
 
         out = []
         for text, doc in zip(texts, preds):

@@ -20,9 +20,7 @@ Entities the knowledge base does not know keep spaCy's spans, type and id.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
@@ -32,38 +30,13 @@ from ...pipeline import Stage
 from . import coref, roles
 from ..entities import entity_id, merge_surnames, normal_name
 from .kb import KB, default_kb, load_kb, words
+from .mentions import (MOD_DEPS, EntityInfo, Ment, complement, confirmed, ends_with, headline_ranges,
+                       is_agent, kind_of, negotiating, premodifies_person, shouting,
+                       surname_mentions)
 
 # spaCy labels that a knowledge-base match may overrule when the span is the alias itself.
 _WRONG_LABELS = frozenset({"WORK_OF_ART", "PERSON", "PRODUCT", "EVENT", "LAW"})
 _HEADLINE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"})
-_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
-_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "a", "an", "de"})
-
-
-@dataclass(slots=True)
-class Ment:
-    """A mention on its way to an entity: ``key`` names the entity it will join."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    type: str
-    agent: bool = False
-    origin: str | None = None  # id of the entities.v1 entity it came from
-    tokens: tuple[int, int] = (0, 0)
-
-
-@dataclass(slots=True)
-class EntityInfo:
-    """What coreference and roles need to know about an entity beyond the record."""
-
-    kind: str  # person | state | igo | group | org | place | other
-    plural: bool = False
-    descriptors: set[str] = field(default_factory=set)
-    actor_id: str | None = None
-    sector: str | None = None
 
 
 class ActorStage(Stage):
@@ -108,7 +81,7 @@ class ActorStage(Stage):
         ments += self._unnamed_offices(doc, sdoc, titles, ments)
         entities, info = self._build(doc, ments, origin)
         entities = merge_surnames(entities)  # restored headline surnames ("Lavrov and ...")
-        _surname_mentions(sdoc, entities)
+        surname_mentions(sdoc, entities)
         coref.resolve(sdoc, entities, info, self.words)
         roles.assign(sdoc, entities, info, self.kb, self.words, doc.published)
         for entity in entities:
@@ -118,8 +91,8 @@ class ActorStage(Stage):
     def _original_mentions(self, doc: Document, sdoc, origin: dict[str, Entity]) -> list[Ment]:
         """entities.v1 mentions as Ments, without headline phrases spaCy took for names, plus
         headline names entities.v1 dropped that the body confirms ("Apple unveils ...")."""
-        headlines = _headline_ranges(doc.text)
-        body = "\n".join(doc.text[a:b] for a, b in _complement(headlines, len(doc.text)))
+        headlines = headline_ranges(doc.text)
+        body = "\n".join(doc.text[a:b] for a, b in complement(headlines, len(doc.text)))
         after_title = doc.text[doc.body_start:] if doc.body_start else body
         ments = []
         for entity in doc.entities:
@@ -130,7 +103,7 @@ class ActorStage(Stage):
                 in_headline = any(a <= m.start < b for a, b in headlines)
                 if (in_headline and entity.type in _HEADLINE_LABELS and not entity.roles
                         and m.text not in body and m.text not in self.kb.names
-                        and not _confirmed(m.text, body)):
+                        and not confirmed(m.text, body)):
                     continue
                 ments.append(Ment(m.start, m.end, m.text, "orig:" + entity.id, entity.type,
                                   origin=entity.id, tokens=(span.start, span.end)))
@@ -140,7 +113,7 @@ class ActorStage(Stage):
                     or not (ent.start_char < doc.body_start
                             or any(a <= ent.start_char < b for a, b in headlines))
                     or any(i in taken for i in range(ent.start_char, ent.end_char))
-                    or not _confirmed(ent.text, after_title)):
+                    or not confirmed(ent.text, after_title)):
                 continue
             name = normal_name(ent.text)
             eid = entity_id(ent.label_, name)
@@ -159,7 +132,7 @@ class ActorStage(Stage):
         countries = self._doc_countries(sdoc, spans)
         drop, add = set(), []
         for span in spans:
-            if _shouting(span):
+            if shouting(span):
                 continue
             kind, actor_id = self._candidate(span, countries)
             if actor_id is None:
@@ -180,7 +153,7 @@ class ActorStage(Stage):
                 country_like = kind in ("capital", "demonym") or actor.kind == "country"
                 if m.type == "PERSON" and country_like:
                     continue  # "Jordan Henderson", "Georgia Smith"
-                if extra and not country_like and m.type == actor.type and _ends_with(m, span):
+                if extra and not country_like and m.type == actor.type and ends_with(m, span):
                     m.key = key  # "the 116th U.S. Congress": the alias is the name's head
                     continue
                 if extra and (country_like or m.type not in _WRONG_LABELS):
@@ -248,9 +221,9 @@ class ActorStage(Stage):
             root = sdoc[m.tokens[0]:m.tokens[1]].root
             actor_id = m.key.split(":", 1)[1] if ":" in m.key else None
             head = root.head
-            gov_phrase = (root.dep_ in _MOD_DEPS and head.i >= m.tokens[1] and head.i - m.tokens[1] <= 3
+            gov_phrase = (root.dep_ in MOD_DEPS and head.i >= m.tokens[1] and head.i - m.tokens[1] <= 3
                           and head.lower_ in gov_heads and head.i not in by_token
-                          and (head.lower_ not in weak or _negotiating(head, talk)))
+                          and (head.lower_ not in weak or negotiating(head, talk)))
             if m.type == "PERSON" and gov_phrase:  # "the Biden administration"
                 owner = self._office_owner(m.text, doc)
                 if owner:
@@ -268,11 +241,11 @@ class ActorStage(Stage):
                     m.end, m.tokens = head.idx + len(head.text), (m.tokens[0], head.i + 1)
                     m.text = doc.text[m.start:m.end]
                 m.key, m.type, m.agent = f"kb:{actor_id}", "GPE", True
-            elif _is_agent(root):
+            elif is_agent(root):
                 m.key, m.type, m.agent = f"kb:{actor_id}", "GPE", True
             elif m.key.startswith("capital:"):
                 m.key = "orig:" + m.origin if m.origin else m.key  # a place, not an actor
-            elif m.key.startswith("norp:") and _premodifies_person(root, by_token):
+            elif m.key.startswith("norp:") and premodifies_person(root, by_token):
                 m.key, m.agent = f"kb:{actor_id}", True  # "Russian envoy X": Russia's agent
             if m.key.startswith("kb:") and m.agent:
                 m.type = "GPE"
@@ -286,7 +259,7 @@ class ActorStage(Stage):
             return []
         out = []
         for tok in sdoc:
-            if (tok.lower_ == "republic" and tok.i not in by_token and tok.dep_ in _MOD_DEPS
+            if (tok.lower_ == "republic" and tok.i not in by_token and tok.dep_ in MOD_DEPS
                     and tok.head.lower_ in gov_heads and tok.head.i == tok.i + 1):
                 end = tok.head.idx + len(tok.head.text)
                 out.append(Ment(tok.idx, end, doc.text[tok.idx:end], f"kb:{republics[0]}", "GPE",
@@ -380,7 +353,7 @@ class ActorStage(Stage):
             etype = group[0].type if all(m.type == group[0].type for m in group) else src.type
             ent = Entity(src.id, src.name, etype, mentions, roles=list(src.roles),
                          affiliation=src.affiliation, aliases=list(src.aliases))
-            return ent, EntityInfo(_kind_of(etype), plural=etype == "NORP")
+            return ent, EntityInfo(kind_of(etype), plural=etype == "NORP")
         if kind == "person":
             name = next((h.name for o, h in self._holders_by_id(rest)), None) or sources[0].name
             ent = Entity(key, name, "PERSON", mentions, kb_id=key,
@@ -405,115 +378,3 @@ class ActorStage(Stage):
     def _holders_by_id(self, slug: str):
         return [(o, h) for o in self.kb.offices.values() for h in o.holders
                 if self.kb.person_id(h.name) == f"person:{slug}"]
-
-
-def _surname_mentions(sdoc, entities: list[Entity]) -> None:
-    """A full name's surname alone ("Kabulov also proposed"), which spaCy often misses."""
-    covered = set()
-    for entity in entities:
-        for m in entity.mentions:
-            covered.update(range(m.start, m.end))
-    surnames: dict[str, list[Entity]] = {}
-    for entity in entities:
-        if entity.type == "PERSON" and len(entity.name.split()) > 1:
-            surnames.setdefault(entity.name.split()[-1], []).append(entity)
-    for tok in sdoc:
-        owners = surnames.get(tok.text)
-        if owners and len(owners) == 1 and tok.pos_ == "PROPN" and tok.idx not in covered \
-                and not (tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN"):
-            owners[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text))
-            if tok.text not in owners[0].aliases:
-                owners[0].aliases.append(tok.text)
-
-
-def _kind_of(label: str) -> str:
-    return {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "people"}.get(label, "other")
-
-
-def _is_agent(tok) -> bool:
-    """A subject, a passive agent, the source of "according to", or a conjunct of one."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in _AGENT_DEPS:
-        return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
-        return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
-
-
-def _negotiating(tok, talk: set[str]) -> bool:
-    """A negotiation word in the token's sentence or the sentences either side of it."""
-    doc, sent = tok.doc, tok.sent
-    before = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    after = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
-    return any(t.lower_ in talk for t in doc[before:after])
-
-
-def _premodifies_person(tok, by_token) -> bool:
-    """"Russian" in "Russian Special Envoy Zamir Kabulov": a modifier chain ending in a name."""
-    while tok.dep_ in _MOD_DEPS and tok.head.i != tok.i:
-        tok = tok.head
-        m = by_token.get(tok.i)
-        if m is not None and m.type == "PERSON":
-            return True
-    return False
-
-
-def _shouting(span) -> bool:
-    """An all-capitals acronym inside all-capitals text ("THIS IS IT") is a word."""
-    if not span.text.isupper():
-        return False
-    doc = span.doc
-    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and doc[i].is_alpha]
-    return any(t.text.isupper() and len(t.text) > 1 for t in around)
-
-
-def _ends_with(m: Ment, span) -> bool:
-    """The KB span is the last word(s) of the mention, punctuation aside."""
-    doc = span.doc
-    last = m.tokens[1] - 1
-    while last > m.tokens[0] and doc[last].is_punct:
-        last -= 1
-    return span.end - 1 == last and span.start > m.tokens[0]
-
-
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
-    """Title lines: among the first three lines with text, short ones with most words
-    capitalised and no final full stop."""
-    out, pos, seen = [], 0, 0
-    for line in text.split("\n"):
-        if line.strip():
-            seen += 1
-        if seen > 3:
-            break
-        words_ = [w for w in line.split() if w[:1].isalpha()]
-        long_words = [w for w in words_ if len(w) > 3]
-        if (words_ and len(words_) <= 20 and not line.rstrip().endswith((".", "?", "!", ":"))
-                and long_words and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _confirmed(name: str, body: str) -> bool:
-    """A title-case headline phrase is a name when the body writes its words capitalised too:
-    some word of it occurs capitalised in the body and none occurs there only in lower case
-    ("Apple unveils ..." with "Apple" in the body; not "Ceasefire Talks" with "ceasefire talks")."""
-    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z.&-]+", name) if w.lower() not in _SMALL_WORDS]
-    found = False
-    for w in words_:
-        upper = re.search(rf"\b{re.escape(w)}\b", body) is not None
-        lower = re.search(rf"\b{re.escape(w.lower())}\b", body) is not None
-        if lower and not upper and w[:1].isupper():
-            return False
-        found = found or upper
-    return found
-
-
-def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for a, b in ranges:
-        out.append((pos, a))
-        pos = b
-    out.append((pos, length))
-    return out

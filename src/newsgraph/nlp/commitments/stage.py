@@ -215,8 +215,7 @@ class _Extractor:
             if prep.dep_ == "prep" and prep.lower_ in ("under", "per"):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i in self.agreement_at:
-                    found = subject_of(verb)
-                    subj, passive = found.token, found.passive
+                    subj = subject_of(verb).token
                     ev = (verb.sent.start_char, verb.sent.end_char)
                     action = action_class(verb) or verb.lower_
                     marker, cond_tok = condition_of(verb)

@@ -74,8 +74,7 @@ def _claim(doc: Document, index: ActorIndex, commitments: list[Commitment], used
         if actor_tok is None and governor is not None:
             actor_tok = subject_of(governor).token
     else:
-        found = subject_of(trigger)
-        subj, passive = found.token, found.passive
+        subj = subject_of(trigger).token
         actor_tok = subj
         anchor = fact.modal_chain(trigger)[-1]
     status = _status(trigger, anchor, governor)

@@ -6,7 +6,8 @@ becomes a "mixed" quote.
 from __future__ import annotations
 
 from ..parse import doc_text
-from .direct import Candidate, MarkSpan, same_paragraph, speaker_extent, speaker_from_verb
+from .direct import same_paragraph, speaker_extent, speaker_from_verb
+from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from .speakers import NP_CONTENT, OBJECT_COMPLEMENT
 

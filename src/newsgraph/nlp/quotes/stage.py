@@ -12,7 +12,8 @@ from typing import Any
 
 from ...model import Document, Quote
 from ...pipeline import Stage
-from .direct import Candidate, direct_candidates, is_pronoun, quote_mark_spans
+from .direct import direct_candidates, is_pronoun
+from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
 from .speakers import find_medium
 from .speakers import Resolved, nearest_antecedent, pronoun_agrees, resolve_phrase

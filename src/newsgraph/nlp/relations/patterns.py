@@ -11,7 +11,6 @@ from ..common import factuality as fact
 from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import Source, author_source
 from ..common.words import BE_FORMS, base_in, is_word, lemma
-from .lexicon import patterns
 
 if TYPE_CHECKING:
     from .stage import RelationBuilder
