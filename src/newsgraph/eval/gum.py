@@ -55,9 +55,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dates import iso_date
 from .. import config
 from ..model import Document
-from .spans import (Span, Tally, entity_metrics, entity_spans, iso_date, match, muc_counts,
+from .spans import (Span, Tally, entity_metrics, entity_spans, match, muc_counts,
                     ner_spans, pairwise_links, run_corpus, score_corpus)
 
 LABELS = ("person", "organization", "place", "object", "event", "abstract", "time",

@@ -74,9 +74,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dates import iso_date
 from .. import config
 from ..model import Document, Timex
-from .spans import (Span, Tally, entity_metrics, entity_spans, iso_date, ner_spans, run_corpus,
+from .spans import (Span, Tally, entity_metrics, entity_spans, ner_spans, run_corpus,
                     score_corpus, score_doc)
 
 LABELS = ("PER", "ORG", "LOC", "PRO", "FIN", "MIX")

@@ -23,8 +23,6 @@ avoids penalising a system for also finding "the company" or "he".
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 import time
 
 from collections.abc import Iterable, Sequence
@@ -278,17 +276,6 @@ def run_corpus(golds: Sequence[Any], stages: Sequence[str] | None, batch_size: i
         "seconds_per_doc": elapsed / len(docs) if docs else 0.0,
     })
     return out
-
-
-def iso_date(value: str | None) -> dt.date | None:
-    """A date from a string starting YYYY-MM-DD, or None."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 class _NerProbe(Stage):

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import iso_date
 from ..model import Timex
 
 
@@ -26,16 +27,14 @@ class TimeMLDocument:
 
 
 def _date(value: str | None) -> dt.date | None:
-    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value or "")
-    day_first = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value or "")  # seen in SemEval-2015
-    if day_first:
-        return _date(f"{day_first[3]}-{day_first[2]}-{day_first[1]}")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    """A document date as TimeML corpora write it: ISO, undashed ("20130215") or day first
+    ("15-02-2013", seen in SemEval-2015)."""
+    text = value or ""
+    if m := re.match(r"(\d{4})(\d{2})(\d{2})", text):
+        text = f"{m[1]}-{m[2]}-{m[3]}"
+    elif m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", text):
+        text = f"{m[3]}-{m[2]}-{m[1]}"
+    return iso_date(text)
 
 
 def parse_timeml(source: str, doc_id: str = "") -> TimeMLDocument:

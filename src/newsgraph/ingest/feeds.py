@@ -28,6 +28,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
+from ..dates import iso_date
 from ..errors import InputError
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, decode, read_bytes
@@ -205,10 +206,7 @@ def _local_date(raw: str) -> dt.date | None:
         return email.utils.parsedate_to_datetime(raw).date()
     except (TypeError, ValueError, IndexError):
         pass
-    try:
-        return dt.datetime.fromisoformat(raw.strip()).date()
-    except ValueError:
-        return None
+    return iso_date(raw)
 
 
 def _read_feed_bytes(path: Path, max_bytes: int) -> bytes:

@@ -1,12 +1,12 @@
 """HTML pages through trafilatura: main text without boilerplate, plus its metadata."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import warnings
 
 import trafilatura
 
+from ..dates import iso_date
 from ..errors import InputError
 from ..model import Document
 
@@ -42,8 +42,5 @@ def document_from_html(html: str, where: str) -> Document:
     if extracted.author:
         doc.authors = [a.strip() for a in extracted.author.split(";") if a.strip()]
     if extracted.date:
-        try:
-            doc.published = dt.date.fromisoformat(extracted.date[:10])
-        except ValueError:
-            pass
+        doc.published = iso_date(extracted.date) or doc.published
     return doc

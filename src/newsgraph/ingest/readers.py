@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import iso_date
 from ..errors import InputError
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, decode, open_text, read_bytes
@@ -73,12 +74,11 @@ def parse_date(value: object) -> dt.date | None:
     """A date from a batch field: ISO (with or without time) or a written-out date."""
     if value in (None, ""):
         return None
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        found = find_date(text)
-        return found[0] if found else None
+    day = iso_date(value)
+    if day is not None:
+        return day
+    found = find_date(str(value).strip())
+    return found[0] if found else None
 
 
 def from_text(text: str, where: str, options: IngestOptions) -> Document:

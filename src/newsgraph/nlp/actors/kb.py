@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ...dates import iso_date
 from ...errors import NewsgraphError
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -122,14 +123,13 @@ def _forms(alias: str) -> list[str]:
 
 
 def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value)
-    if len(text) == 7:  # YYYY-MM
-        text += "-01"
-    if len(text) == 4:
-        text += "-01-01"
-    return dt.date.fromisoformat(text)
+    """A date of the KB: YYYY-MM-DD, YYYY-MM or YYYY (its first day); a bad one is an error."""
+    if value is None:
+        return None
+    day = iso_date(value, partial=True)
+    if day is None:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return day
 
 
 def _tuple(value) -> tuple[str, ...]:
