@@ -25,6 +25,7 @@ import re
 from ..model import Document, Quantity
 from ..pipeline import Stage
 from .common.syntax import subject_of
+from .common.words import is_word
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -64,15 +65,10 @@ POST_APPROXIMATORS = [("or", "so"), ("or", "more"), ("-", "plus"), ("plus",), ("
 ACTOR_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                "LANGUAGE", "NORP"}
-# Inflected forms (the lemmatizer is disabled) of verbs whose subject owns the object counted.
-HOLD_VERBS = set(
-    "have has had having keep keeps kept keeping send sends sent sending lose loses lost losing "
-    "withdraw withdraws withdrew withdrawn withdrawing deploy deploys deployed deploying "
-    "station stations stationed stationing maintain maintains maintained maintaining "
-    "field fields fielded fielding dispatch dispatches dispatched dispatching "
-    "commit commits committed committing contribute contributes contributed contributing "
-    "mobilize mobilizes mobilized mobilizing mobilise mobilises mobilised mobilising "
-    "amass amasses amassed amassing pledge pledges pledged pledging".split())
+# Verbs (lemmas) whose subject owns the object counted ("NATO has 8,000 troops").
+HOLD_VERBS = frozenset(
+    "have keep send lose withdraw deploy station maintain field dispatch commit contribute "
+    "mobilize mobilise amass pledge".split())
 
 TIME_WORDS = set(
     "january february march april may june july august september october november december "
@@ -287,7 +283,7 @@ def _owner(obj, anchor, via_of: bool, ents_by_token) -> str | None:
         for child in obj.children:  # "40 medics from Chad", "700 troops sent by Ghana"
             if child.dep_ == "prep" and child.lower_ == "from" and obj.tag_ in ("NNS", "NNPS"):
                 preps = [child]
-            elif child.dep_ == "acl" and child.lower_ in HOLD_VERBS:
+            elif child.dep_ == "acl" and is_word(child, HOLD_VERBS):
                 preps = [c for c in child.children if c.dep_ == "agent"]
             else:
                 continue
@@ -302,7 +298,7 @@ def _owner(obj, anchor, via_of: bool, ents_by_token) -> str | None:
         verb = target.head
     elif target.dep_ == "pobj" and target.head.lower_ == "to" and target.head.head.pos_ in ("VERB", "AUX"):
         verb = target.head.head  # "will withdraw up to 1,200 soldiers"
-    if verb is None or verb.lower_ not in HOLD_VERBS:
+    if verb is None or not is_word(verb, HOLD_VERBS):
         return None
     subj = subject_of(verb, OWNER_LINKS, max_depth=4).token
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":

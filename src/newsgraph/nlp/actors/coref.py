@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..common.words import lemma
 from ...model import Entity, Mention
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -99,7 +100,7 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
                 continue
             want = "person" if low in singular_person else "thing" if low in singular_thing else "plural"
             first, window = tok.i, 1 if want == "thing" else _PRONOUN_WINDOW
-        elif tok.pos_ == "NOUN" and (low in desc_kind or base(tok) in predicates or low in predicates):
+        elif tok.pos_ == "NOUN" and (low in desc_kind or lemma(tok) in predicates or low in predicates):
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
             if not det or any(c.pos_ == "PROPN" or c.i in covered for c in tok.children) \
                     or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -154,13 +155,13 @@ def _fits(anchor: _Anchor, want: str, tok, info: dict, desc_kind: dict) -> bool:
     # a definite description
     if kind == "person":
         return tok.lower_ in anchor.entity.roles or any(r.split()[-1] == tok.lower_ for r in anchor.entity.roles)
-    allowed = set(desc_kind.get(tok.lower_, ())) | set(desc_kind.get(base(tok), ()))
-    if meta and (tok.lower_ in meta.descriptors or base(tok) in meta.descriptors):
+    allowed = set(desc_kind.get(tok.lower_, ())) | set(desc_kind.get(lemma(tok), ()))
+    if meta and (tok.lower_ in meta.descriptors or lemma(tok) in meta.descriptors):
         return True
     if kind == "group":
         return bool(allowed & {"group", "org"})
     if kind == "org":
-        return bool(allowed & {"group", "org"}) and base(tok) not in ("militant", "insurgent", "rebel")
+        return bool(allowed & {"group", "org"}) and lemma(tok) not in ("militant", "insurgent", "rebel")
     if kind == "igo":
         return bool(allowed & {"igo"})
     if kind == "state":
@@ -307,16 +308,5 @@ def _predicate_nouns(sdoc, anchors: list[_Anchor]) -> dict[str, Entity]:
         nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         for noun in nouns:
             out[noun.lower_] = a.entity
-            out[base(noun)] = a.entity
+            out[lemma(noun)] = a.entity
     return out
-
-
-def base(tok) -> str:
-    """The lemma when the pipeline has a lemmatizer; newsgraph disables it, so otherwise a
-    crude one for nouns: plural nouns lose their "s" ("militants" -> "militant")."""
-    if tok.lemma_:
-        return tok.lemma_.lower()
-    low = tok.lower_
-    if tok.tag_ in ("NNS", "NNPS") and low.endswith("s") and len(low) > 3:
-        return low[:-3] + "y" if low.endswith("ies") else low[:-1]
-    return low

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .words import lemma
+
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"might", "may", "could"})
 PRESCRIPTIVE_AUX = frozenset({"must", "should", "ought"})
@@ -150,7 +152,7 @@ def classify(token, extra: list | None = None) -> Factuality:
                 negated, cue = True, cue or low
             if child.dep_ == "advmod" and low in POSSIBLE_ADV:
                 possible, cue = True, cue or low
-            if child.dep_ in ("acomp", "oprd") and child.lemma_.lower() in POSSIBLE_ADJ | {low}:
+            if child.dep_ in ("acomp", "oprd") and lemma(child) in POSSIBLE_ADJ | {low}:
                 if low in POSSIBLE_ADJ:
                     possible, cue = True, cue or low
             if child.dep_ == "advcl":
@@ -173,7 +175,7 @@ def classify(token, extra: list | None = None) -> Factuality:
                     g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
                                               for m in g.children) for g in child.children):
                 conditional, cue = True, cue or "as long as"  # "will stay as long as X"
-        lem = (tok.lemma_ or tok.lower_).lower()
+        lem = lemma(tok)
         if tok.i != token.i:
             if lem in FUTURE_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX"):
                 future, cue = True, cue or lem
@@ -246,14 +248,14 @@ def _inside_clause(tok, root) -> bool:
 def necessity_predicate(verb) -> bool:
     """"... is a must", "... is essential", "... is needed": a copula or passive of need
     whose subject is what the writer prescribes."""
-    lem = (verb.lemma_ or verb.lower_).lower()
+    lem = lemma(verb)
     if lem in ("need", "require") and any(c.dep_ == "auxpass" for c in verb.children):
         return True
     if lem != "be":
         return False
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "attr" and ((child.lemma_ or low).lower() in NECESSITY_NOUNS):
+        if child.dep_ == "attr" and (lemma(child) in NECESSITY_NOUNS):
             return True
         if child.dep_ == "acomp" and low in NECESSITY_ADJ:
             return True
@@ -289,7 +291,7 @@ def prescribed(token) -> bool:
 
 def _have_to(verb) -> bool:
     """"have to" / "need to" itself (the governing verb of the prescribed infinitive)."""
-    lem = (verb.lemma_ or verb.lower_).lower()
+    lem = lemma(verb)
     return lem in ("have", "need") and verb.tag_ in ("VBP", "VBZ", "VB") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children)

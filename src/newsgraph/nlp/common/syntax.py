@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .words import lemma
+
 SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Clause links through which a verb inherits its governor's subject by default.
@@ -88,7 +90,7 @@ def subject_of(verb, inherit: frozenset[str] = CLAUSE_LINKS, max_depth: int = 6)
             return Subject(via="none")
         if link == "xcomp":
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None and (head.lemma_ or head.lower_).lower() not in SUBJECT_CONTROL:
+            if obj is not None and lemma(head) not in SUBJECT_CONTROL:
                 return Subject(obj, False, [], "object")
         if link == "conj" and not any(c.dep_ == "auxpass" for c in current.children):
             patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)

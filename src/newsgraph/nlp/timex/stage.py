@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..common.words import lemma
 from ...model import Document, Timex
 from ...pipeline import Stage
 from ..parse import doc_text, token_covering
@@ -27,7 +28,7 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "might", "may", "
 def _superseded_plan(verb) -> bool:
     """A forward-looking verb in the past progressive or past perfect ("was planning",
     "had expected"): the plan belongs to the narrated past, so its times do too."""
-    return verb.lemma_.lower() in _FORWARD and verb.tag_ in ("VBG", "VBN") and any(
+    return lemma(verb) in _FORWARD and verb.tag_ in ("VBG", "VBN") and any(
         c.dep_ == "aux" and c.lower_ in ("was", "were", "had") for c in verb.children)
 
 
@@ -47,7 +48,7 @@ def verb_tense(verb, _depth: int = 0) -> str | None:
         head = verb.head
         if head is not verb and _superseded_plan(head):
             return "past"  # "was planning to vote on Tuesday": a plan of the narrated past
-        if head is verb or head.lemma_.lower() in _FORWARD or head.lower_ in _FORWARD:
+        if head is verb or lemma(head) in _FORWARD or head.lower_ in _FORWARD:
             return "future"
         if head.pos_ in ("VERB", "AUX") and _depth < 8:  # parses of run-on text can loop
             return verb_tense(head, _depth + 1)
