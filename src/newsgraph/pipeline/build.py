@@ -11,7 +11,7 @@ from ..errors import PipelineError
 from ..model import Document
 from .features import INITIAL_FEATURES
 from .registry import stage_class
-from .stage import Stage
+from .stage import Stage, check_declaration
 
 
 class Pipeline:
@@ -62,11 +62,13 @@ class Pipeline:
 
 
 def check_order(stages: Sequence[Stage]) -> None:
-    """Fail at build time when a stage requires something no earlier stage provides, or
-    reads something that only a later stage provides (it would never see it)."""
+    """Fail at build time when a stage declares an unknown feature, requires something no
+    earlier stage provides, or reads something that only a later stage provides (it would
+    never see it)."""
     have = set(INITIAL_FEATURES)
     names = ", ".join(s.name for s in stages)
     for n, stage in enumerate(stages):
+        check_declaration(type(stage))
         missing = [r for r in stage.requires if r not in have]
         if missing:
             raise PipelineError(

@@ -37,6 +37,11 @@ def register(cls: type[Stage]) -> type[Stage]:
     return cls
 
 
+def unregister(name: str) -> None:
+    """Forget a stage registered (or loaded) under ``name``; the next lookup loads it anew."""
+    _registered.pop(name, None)
+
+
 def _targets() -> dict[str, str]:
     """Every known name -> "module:Class": built-in, then entry points (which may not
     shadow a built-in name)."""

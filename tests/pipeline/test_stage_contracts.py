@@ -1,15 +1,16 @@
-"""Stage registry and build-time checks."""
+"""Stage contracts: the registry, the feature vocabulary and the build-time checks."""
 import pytest
 
 from newsgraph.errors import PipelineError
 from newsgraph.model import Document
-from newsgraph.pipeline import Pipeline, Stage, check_order, registered
+from newsgraph.pipeline import (FEATURES, Pipeline, Stage, build, check_order, register, registered,
+                                stage_class)
 
 
 class NeedsParse(Stage):
     name = "test-needs-parse.v1"
     requires = ("parse",)
-    provides = ("thing",)
+    provides = ("genre",)
 
     def __call__(self, doc):
         doc.title = "ran"
@@ -33,9 +34,55 @@ class Provides(Stage):
         pass
 
 
-def test_unmet_requirement_fails_at_build_time():
-    with pytest.raises(PipelineError, match="requires parse"):
+def test_unmet_requirement_fails_at_build_time_naming_stage_and_feature():
+    with pytest.raises(PipelineError) as failure:
         check_order([NeedsParse()])
+    assert "test-needs-parse.v1 requires parse" in str(failure.value)
+    assert "no earlier stage provides" in str(failure.value)
+
+
+def test_a_requirement_met_only_by_a_later_stage_fails():
+    with pytest.raises(PipelineError, match="test-needs-parse.v1 requires parse"):
+        check_order([NeedsParse(), Provides()])
+
+
+class UnknownFeature(Stage):
+    name = "test-unknown-feature.v1"
+    requires = ("text",)
+    provides = ("sentiment",)
+
+
+@pytest.mark.parametrize("check", [register, lambda cls: check_order([cls()])],
+                         ids=["at registration", "at build time"])
+def test_an_unknown_feature_fails_naming_stage_and_feature(check):
+    with pytest.raises(PipelineError) as failure:
+        check(UnknownFeature)
+    message = str(failure.value)
+    assert "test-unknown-feature.v1" in message and "'sentiment'" in message
+
+
+class ReadsGenre(Stage):
+    name = "test-reads-genre.v1"
+    requires = ("text",)
+    reads = ("genre",)
+
+
+def test_reading_a_feature_that_only_a_later_stage_provides_fails():
+    with pytest.raises(PipelineError, match="test-reads-genre.v1 reads genre .from test-needs-parse.v1."):
+        check_order([Provides(), ReadsGenre(), NeedsParse()])
+    check_order([Provides(), NeedsParse(), ReadsGenre()])  # provided earlier: fine
+    check_order([ReadsGenre()])  # provided by nobody: an optional input, fine
+
+
+def test_every_builtin_stage_declares_known_features_and_the_default_order_holds():
+    for name, cls in registered().items():
+        for feature in (*cls.requires, *cls.provides, *cls.reads):
+            assert feature in FEATURES, (name, feature)
+    assert build().names  # the configured default pipeline passes its own checks
+
+
+def test_a_stage_name_must_match_its_table_entry():
+    assert stage_class("timex.v1").name == "timex.v1"
 
 
 def test_unknown_stage_name_lists_registered_ones():
@@ -128,3 +175,43 @@ def test_a_dateline_opening_the_body_ends_before_the_first_sentence(parse_stage)
     assert text.index("Portuguese") in [s.start for s in doc.sentences]
     subject = next(t for t in doc.nlp if t.dep_ == "nsubj" and t.head.text == "met")
     assert subject.text == "Costa"
+
+
+class _EntryPoint:
+    """What importlib.metadata gives for one entry point of the ``newsgraph.stages`` group."""
+
+    def __init__(self, name, value):
+        self.name, self.value = name, value
+
+
+class PluginStage(Stage):
+    name = "plugin-stage.v1"
+    requires = ("parse",)
+    provides = ("genre",)
+
+
+def test_stages_of_other_packages_come_from_the_entry_point_group(monkeypatch):
+    from newsgraph.pipeline import registry
+
+    def entry_points(group):
+        assert group == registry.ENTRY_POINT_GROUP
+        return [_EntryPoint("plugin-stage.v1", f"{__name__}:PluginStage")]
+
+    monkeypatch.setattr(registry, "entry_points", entry_points)
+    assert "plugin-stage.v1" in registry.stage_names()
+    assert registry.stage_class("plugin-stage.v1") is PluginStage
+    try:
+        assert build(["parse.v1", "plugin-stage.v1"], fresh=True).names == ["parse.v1",
+                                                                             "plugin-stage.v1"]
+    finally:
+        registry.unregister("plugin-stage.v1")
+    assert registry.stage_class("parse.v1").name == "parse.v1"
+
+
+def test_an_entry_point_may_not_take_a_builtin_name(monkeypatch):
+    from newsgraph.pipeline import registry
+
+    monkeypatch.setattr(registry, "entry_points",
+                        lambda group: [_EntryPoint("parse.v1", f"{__name__}:PluginStage")])
+    with pytest.raises(PipelineError, match="reuses the built-in stage name 'parse.v1'"):
+        registry.stage_names()
