@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from newsgraph import config
-from newsgraph.store.queries.claims import claims_about, commitment_timeline, list_commitments
+from newsgraph.store.queries.merge import claims_about, commitment_timeline, list_commitments
 from newsgraph.ingest.readers import IngestOptions, from_text
 from newsgraph.record import to_record
 from newsgraph.nlp import commitments, relations  # noqa: F401  (register the stages)

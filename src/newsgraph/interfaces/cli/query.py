@@ -272,7 +272,7 @@ def _records_with(db: str, key: str) -> list[dict[str, Any]]:
 @format_option
 def claims(actor, db, fmt) -> None:
     """Claims (relations between actors) about or by ACTOR, with who asserts each, by date."""
-    from ...store.queries.claims import claims_about
+    from ...store.queries.merge import claims_about
 
     found = claims_about(_records_with(db, "relations"), actor)
     for row in found:
@@ -290,7 +290,7 @@ def claims(actor, db, fmt) -> None:
 def commitments(due_before, party, db, fmt) -> None:
     """Commitments across documents: party, action, deadline, condition, and the trail of
     status claims (who said it was kept, broken or at risk, when, where)."""
-    from ...store.queries.claims import list_commitments
+    from ...store.queries.merge import list_commitments
 
     found = list_commitments(_records_with(db, "commitments"),
                              due_before=due_before.isoformat() if due_before else None, party=party)

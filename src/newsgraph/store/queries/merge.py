@@ -1,4 +1,5 @@
-"""Claims and commitments across documents: pure functions over analysis records.
+"""Claims and commitments merged across documents: pure functions over analysis records
+(``claims.py`` and ``commitments.py`` choose the records in SQL, then call these).
 
 * ``commitment_timeline(records)`` merges the commitments of several records (same agreement
   parties, same party, same action) and lists every status claim from every document in date
