@@ -39,7 +39,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsgraph.store.queries import core as queries
+from newsgraph.store import queries
 from newsgraph.store.database import Store
 
 PLOVER = list(queries.PLOVER_QUAD)

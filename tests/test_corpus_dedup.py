@@ -2,7 +2,7 @@
 sources; and the headline's bare surname joins the person named in the body."""
 from newsgraph.analysis import analyze_many
 from newsgraph.ingest.readers import IngestOptions, from_text
-from newsgraph.store.queries import core as queries
+from newsgraph.store import queries
 from newsgraph.store.database import Store
 
 FIRST = """Wednesday, June 10th, 2020

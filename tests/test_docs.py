@@ -40,6 +40,19 @@ def test_every_plover_type_is_in_the_events_page():
     assert [t for t in PLOVER_TYPES if f"`{t}`" not in DOCS["events.md"]] == []
 
 
+def test_every_export_format_is_in_the_store_page():
+    from newsgraph.export import formats
+
+    assert [f for f in formats() if f"`{f}`" not in DOCS["store.md"]] == []
+
+
+def test_the_export_command_offers_every_registered_format():
+    from newsgraph.export import formats
+
+    choices = next(p for p in cli.commands["export"].params if p.name == "fmt").type.choices
+    assert sorted(choices) == sorted(formats())
+
+
 @pytest.mark.parametrize("page", ["architecture.md", "contributing.md", "record.md",
                                   "evaluation.md"])
 def test_reference_pages_exist(page):

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import FORMATS, export
+from newsgraph.export import export, formats
 from newsgraph.interfaces.cli.query import register
-from newsgraph.store.queries import core as queries
+from newsgraph.store import queries
 from newsgraph.store.schema import ALL_TABLES
 from conftest import new_store
 from test_store_v2 import build_corpus
@@ -37,7 +37,7 @@ def exported(db, tmp_path_factory):
     register(cli)
     out_dir = tmp_path_factory.mktemp("out")
     paths = {}
-    for fmt in FORMATS:
+    for fmt in formats():
         path = out_dir / (fmt if fmt in ("csv", "parquet") else f"export.{fmt}")
         result = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(path), "--db", str(db)])
         assert result.exit_code == 0, (fmt, result.output, result.exception)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.interfaces.cli.query import register
-from newsgraph.store.queries import core as queries
+from newsgraph.store import queries
 from conftest import new_store
 from test_store_v2 import build_corpus
 
@@ -264,7 +264,7 @@ def test_pushdown_returns_the_same_rows_as_the_view(dense_db, small_db, window):
         # Several ids at once (an ambiguous name), and every column of the clusters.
         assert queries.timeline(con, ids[:2]) == queries.timeline(con, ids[:2], pushdown=False)
         for a in ids:
-            fast = con.execute(f"SELECT * FROM {queries._clusters_of(con, [a])} ORDER BY cluster_id",
+            fast = con.execute(f"SELECT * FROM {queries.clusters_of(con, [a])} ORDER BY cluster_id",
                                {"_ids": [a]}).fetchall()
             view = con.execute("SELECT * FROM event_clusters WHERE $a = ANY(actor_ids)"
                                " OR $a = ANY(recipient_ids) ORDER BY cluster_id", {"a": a}).fetchall()

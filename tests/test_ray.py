@@ -26,7 +26,8 @@ def cluster():
 
 def test_ray_records_equal_single_process_records(cluster, tmp_path):
     from newsgraph.analysis import analyze_many
-    from newsgraph.pipeline.ray import read_records, run_ray
+    from newsgraph.pipeline.ray import run_ray
+    from newsgraph.store.parquet import read_records
     from newsgraph.ingest.readers import IngestOptions, iter_inputs
     from newsgraph.record import to_record
 

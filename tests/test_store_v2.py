@@ -13,7 +13,7 @@ from newsgraph.ingest.readers import content_hash
 from newsgraph.model import Commitment, Document, Entity, Event, Mention, Quote, Relation, Timex
 from newsgraph.record import to_record
 from newsgraph.store import backend, schema
-from newsgraph.store.queries import core as queries
+from newsgraph.store import queries
 from newsgraph.store.database import Store
 
 

@@ -1,27 +1,58 @@
 """Exports of the store: PLOVER JSONL, CSV/Parquet tables, graphs, FollowTheMoney, STIX 2.1.
 
-Every exporter reads the store through a read-only connection from
-``newsgraph.store.queries.connect`` and writes one file (or, for tables, one directory).
-``export(db, fmt, out)`` is the single entry point the CLI uses.
+Each format is one function registered with ``@exporter(name, ...)`` in a module of this
+package (listed in ``BUILTIN_MODULES``); the CLI's ``--format`` choices, the docs check and
+``export(con, fmt, out)`` read that one registry. Exporters read the store only through
+``newsgraph.store.queries`` on a read-only connection. To add a format, write the function in
+a module here, decorate it, and add the module to ``BUILTIN_MODULES``.
 """
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ..errors import NewsgraphError
 
-# format -> (default output, kind): "file" formats may also go to stdout.
-FORMATS = {
-    "plover": ("events.plover.jsonl", "file"),
-    "csv": ("newsgraph-csv", "dir"),
-    "parquet": ("newsgraph-parquet", "dir"),
-    "gexf": ("newsgraph.gexf", "file"),
-    "graphml": ("newsgraph.graphml", "file"),
-    "cytoscape": ("newsgraph.cyjs", "file"),
-    "ftm": ("newsgraph.ftm.jsonl", "file"),
-    "stix": ("newsgraph.stix.json", "file"),
-}
+BUILTIN_MODULES = ("plover", "tables", "graph", "ftm", "stix")
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One export format: how it writes, where by default, and whether to a file or a folder."""
+
+    name: str
+    write: Callable  # file: (con, text stream) -> count; dir: (con, Path) -> count of files
+    default_out: str
+    kind: str  # "file" (may also go to stdout) or "dir"
+    description: str
+
+
+_REGISTRY: dict[str, Exporter] = {}
+
+
+def exporter(name: str, default_out: str, kind: str = "file", description: str = ""):
+    """Register the decorated function as the export format NAME."""
+    if kind not in ("file", "dir"):
+        raise ValueError(f"export {name}: kind must be 'file' or 'dir', not {kind!r}")
+
+    def register(func: Callable) -> Callable:
+        if name in _REGISTRY and _REGISTRY[name].write is not func:
+            raise NewsgraphError(f"export format {name!r} is registered twice")
+        _REGISTRY[name] = Exporter(name, func, default_out, kind,
+                                   description or (func.__doc__ or "").strip().splitlines()[0])
+        return func
+
+    return register
+
+
+def formats() -> dict[str, Exporter]:
+    """Every registered export format by name (the built-in modules are imported on first use)."""
+    for module in BUILTIN_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return dict(_REGISTRY)
 
 
 def export(con, fmt: str, out: str | Path | IO[str]) -> str:
@@ -29,37 +60,25 @@ def export(con, fmt: str, out: str | Path | IO[str]) -> str:
 
     Returns a one-line summary of what was written.
     """
-    if fmt not in FORMATS:
-        raise NewsgraphError(f"{fmt}: unknown export format (one of {', '.join(FORMATS)})")
-    if fmt in ("csv", "parquet"):
-        from .tables import write_tables
-
+    known = formats()
+    if fmt not in known:
+        raise NewsgraphError(f"{fmt}: unknown export format (one of {', '.join(known)})")
+    spec = known[fmt]
+    if spec.kind == "dir":
         if not isinstance(out, (str, Path)):
             raise NewsgraphError(f"--format {fmt} writes a directory of files: give --out DIR")
-        files = write_tables(con, Path(out), fmt)
-        return f"wrote {len(files)} {fmt} file(s) to {out}"
-    if fmt == "plover":
-        from .plover import write_plover as writer
-    elif fmt in ("gexf", "graphml", "cytoscape"):
-        from .graph import writer_for
-
-        writer = writer_for(fmt)
-    elif fmt == "ftm":
-        from .ftm import write_ftm as writer
-    else:
-        from .stix import write_stix as writer
+        count = spec.write(con, Path(out))
+        return f"wrote {count} {fmt} file(s) to {out}"
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="\n") as handle:
-            count = writer(con, handle)
+            count = spec.write(con, handle)
     else:
-        count = writer(con, out)
+        count = spec.write(con, out)
     return f"wrote {count} {fmt} record(s)" + (f" to {out}" if isinstance(out, (str, Path)) else "")
 
 
 def require(module: str, package: str):
     """Import an optional export library or say which package to install."""
-    import importlib
-
     try:
         return importlib.import_module(module)
     except ImportError:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..store.queries.core import rows
-from . import require
+from ..store import queries
+from ..store.queries import actor_records, actor_relations, document_actors, event_clusters
+from . import exporter, require
 
 PUBLIC_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "IGO"}
 ORG_SCHEMATA = {"Organization", "PublicBody", "Company"}
@@ -68,8 +69,7 @@ def ftm_entities(con):
         return proxy
 
     articles = {}
-    for d in rows(con, "SELECT id, title, published, url, source, genre, language, text,"
-                       " CAST(record AS VARCHAR) AS record FROM documents ORDER BY published NULLS LAST, id"):
+    for d in queries.articles(con):
         art = make("Article", "document", d["id"])
         art.add("title", d["title"])
         art.add("name", d["title"] or d["id"])
@@ -80,7 +80,7 @@ def ftm_entities(con):
         art.add("author", json.loads(d["record"])["document"].get("authors") or [])
         art.add("language", d["language"], quiet=True)
         articles[d["id"]] = art
-    actor_rows = rows(con, "SELECT * FROM actors ORDER BY actor_id")
+    actor_rows = actor_records(con)
     for a in actor_rows:
         schema = actor_schema(a)
         proxy = make(schema, "actor", a["actor_id"])
@@ -92,8 +92,7 @@ def ftm_entities(con):
         proxy.add("notes", f"newsgraph actor {a['actor_id']}" + (f", code {a['code']}" if a["code"] else ""))
         made[a["actor_id"]] = proxy
     # which documents mention each actor: proof of the actor itself
-    for doc_id, actor_id in con.execute("SELECT DISTINCT doc_id, actor_id FROM entities"
-                                        " WHERE actor_id IS NOT NULL ORDER BY 1, 2").fetchall():
+    for doc_id, actor_id in document_actors(con):
         if actor_id in made and doc_id in articles:
             made[actor_id].add("proof", articles[doc_id].id)
 
@@ -105,11 +104,7 @@ def ftm_entities(con):
         return made[actor_id]
 
     links = []
-    for r in rows(con, """SELECT r.*, d.published,
-                                 substr(d.text, r.start_char + 1, r.end_char - r.start_char) AS evidence
-                          FROM relations r JOIN documents d ON d.id = r.doc_id
-                          WHERE subject_id IS NOT NULL AND object_id IS NOT NULL
-                          ORDER BY doc_id, relation_no"""):
+    for r in actor_relations(con):
         subj = party(r["subject_id"], r["subject_name"])
         obj = party(r["object_id"], r["object_name"])
         pred = r["predicate"]
@@ -134,7 +129,7 @@ def ftm_entities(con):
             link.add("description", f"according to {r['attributed_to']}")
         link.add("proof", articles[r["doc_id"]].id)
         links.append(link)
-    for c in rows(con, "SELECT * FROM event_clusters ORDER BY first_day NULLS LAST, cluster_id"):
+    for c in event_clusters(con):
         ev = make("Event", "event", c["cluster_id"])
         who = ", ".join(n for n in c["actor_names"] if n) or "?"
         whom = ", ".join(n for n in c["recipient_names"] if n)
@@ -170,7 +165,9 @@ def validate(proxy) -> None:
     proxy.schema.validate(proxy.to_dict())
 
 
+@exporter("ftm", "newsgraph.ftm.jsonl")
 def write_ftm(con, out: IO[str]) -> int:
+    """FollowTheMoney entities (JSON lines) for Aleph: actors, articles, links, events."""
     count = 0
     for proxy in ftm_entities(con):
         validate(proxy)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..store.queries.core import rows
-from . import require
+from ..store.queries import actor_records, actor_relations, event_clusters
+from . import exporter, require
 
 
 def _clean(attrs: dict) -> dict:
@@ -32,7 +32,7 @@ def build_graph(con):
     """A networkx MultiDiGraph of actors, relations and events."""
     nx = require("networkx", "networkx")
     graph = nx.MultiDiGraph(name="newsgraph")
-    for a in rows(con, "SELECT * FROM actors ORDER BY actor_id"):
+    for a in actor_records(con):
         graph.add_node(a["actor_id"], **_clean({
             "label": a["name"], "type": a["type"], "code": a["code"], "kb_id": a["kb_id"],
             "doc_count": a["doc_count"], "mention_count": a["mention_count"],
@@ -42,15 +42,14 @@ def build_graph(con):
         if actor_id not in graph:
             graph.add_node(actor_id, **_clean({"label": name or actor_id, "type": "UNKNOWN"}))
 
-    for r in rows(con, "SELECT * FROM relations WHERE subject_id IS NOT NULL AND object_id IS NOT NULL"
-                       " ORDER BY doc_id, relation_no"):
+    for r in actor_relations(con):
         node(r["subject_id"], r["subject_name"])
         node(r["object_id"], r["object_name"])
         graph.add_edge(r["subject_id"], r["object_id"], key=f"relation:{r['doc_id']}:{r['relation_no']}",
                        **_clean({"kind": "relation", "label": r["predicate"], "predicate": r["predicate"],
                                  "factuality": r["factuality"], "attributed_to": r["attributed_to"],
                                  "doc_id": r["doc_id"], "start": r["start_char"], "end": r["end_char"]}))
-    for c in rows(con, "SELECT * FROM event_clusters ORDER BY first_day NULLS LAST, cluster_id"):
+    for c in event_clusters(con):
         c["attributions"] = sorted({m["attributed_to"] for m in c["mentions"] if m["attributed_to"]})
         for a_id, a_name in zip(c["actor_ids"], c["actor_names"]):
             for r_id, r_name in zip(c["recipient_ids"], c["recipient_names"]):
@@ -67,7 +66,9 @@ def build_graph(con):
     return graph
 
 
+@exporter("gexf", "newsgraph.gexf")
 def write_gexf(con, out: IO[str]) -> int:
+    """The actor network as GEXF 1.2 (Gephi): actors, relations and event dyads."""
     nx = require("networkx", "networkx")
     graph = build_graph(con)
     for line in nx.generate_gexf(graph):
@@ -75,7 +76,9 @@ def write_gexf(con, out: IO[str]) -> int:
     return graph.number_of_nodes() + graph.number_of_edges()
 
 
+@exporter("graphml", "newsgraph.graphml")
 def write_graphml(con, out: IO[str]) -> int:
+    """The actor network as GraphML: actors, relations and event dyads."""
     nx = require("networkx", "networkx")
     graph = build_graph(con)
     for line in nx.generate_graphml(graph):
@@ -83,7 +86,9 @@ def write_graphml(con, out: IO[str]) -> int:
     return graph.number_of_nodes() + graph.number_of_edges()
 
 
+@exporter("cytoscape", "newsgraph.cyjs")
 def write_cytoscape(con, out: IO[str]) -> int:
+    """The actor network as Cytoscape.js JSON: actors, relations and event dyads."""
     nx = require("networkx", "networkx")
     graph = build_graph(con)
     data = nx.cytoscape_data(graph)
@@ -91,6 +96,3 @@ def write_cytoscape(con, out: IO[str]) -> int:
     out.write("\n")
     return graph.number_of_nodes() + graph.number_of_edges()
 
-
-def writer_for(fmt: str):
-    return {"gexf": write_gexf, "graphml": write_graphml, "cytoscape": write_cytoscape}[fmt]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..store.queries.core import rows
+from ..store.queries import event_mentions
+from . import exporter
 
 
 def _entity(actor_id, name, code):
@@ -21,9 +22,7 @@ def _entity(actor_id, name, code):
 
 
 def plover_records(con):
-    for ev in rows(con, """
-            SELECT m.*, c.n_sources FROM event_members m JOIN event_clusters c USING (cluster_id)
-            ORDER BY m.when_day NULLS LAST, m.doc_id, m.event_id"""):
+    for ev in event_mentions(con):
         loc = None
         if ev["location_name"] or ev["location_entity"]:
             loc = {"name": ev["location_name"], "country": ev["location_country"],
@@ -45,7 +44,9 @@ def plover_records(con):
         }
 
 
+@exporter("plover", "events.plover.jsonl")
 def write_plover(con, out: IO[str]) -> int:
+    """PLOVER event records (JSON lines), one per event mention, with cluster ids."""
     count = 0
     for record in plover_records(con):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -20,8 +20,8 @@ import datetime as dt
 import uuid
 from typing import IO
 
-from ..store.queries.core import rows
-from . import require
+from ..store.queries import actor_records, actor_relations, articles, document_actors, event_clusters
+from . import exporter, require
 
 NAMESPACE = uuid.UUID("6f1f6c2e-5a4b-4d35-9a51-6e6577736772")  # newsgraph's STIX namespace
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -49,7 +49,7 @@ def stix_objects(con) -> list:
     common = {"created_by_ref": producer.id, "allow_custom": True}
     objects = [producer]
     actors = {}
-    for a in rows(con, "SELECT * FROM actors ORDER BY actor_id"):
+    for a in actor_records(con):
         when = _ts(a["first_seen"])
         aliases = [x for x in a["aliases"] or [] if x != a["name"]]
         extra = {"x_newsgraph_actor_id": a["actor_id"], "x_newsgraph_code": a["code"]}
@@ -65,10 +65,7 @@ def stix_objects(con) -> list:
         actors[a["actor_id"]] = obj
         objects.append(obj)
     by_doc: dict[str, list[str]] = {}
-    for r in rows(con, """SELECT r.*, d.published FROM relations r JOIN documents d ON d.id = r.doc_id
-                          WHERE subject_id IN (SELECT actor_id FROM actors)
-                            AND object_id IN (SELECT actor_id FROM actors)
-                          ORDER BY doc_id, relation_no"""):
+    for r in actor_relations(con, known_actors=True):
         when = _ts(r["published"])
         extra = {"x_newsgraph_factuality": r["factuality"], "x_newsgraph_attributed_to": r["attributed_to"],
                  "x_newsgraph_doc_ids": [r["doc_id"]]}
@@ -79,7 +76,7 @@ def stix_objects(con) -> list:
             created=when, modified=when, **{k: v for k, v in extra.items() if v}, **common)
         objects.append(rel)
         by_doc.setdefault(r["doc_id"], []).append(rel.id)
-    for c in rows(con, "SELECT * FROM event_clusters ORDER BY first_day NULLS LAST, cluster_id"):
+    for c in event_clusters(con):
         when = _ts(c["first_day"])
         attributions = sorted({m["attributed_to"] for m in c["mentions"] if m["attributed_to"]})
         for a_id in c["actor_ids"]:
@@ -101,11 +98,10 @@ def stix_objects(con) -> list:
                 objects.append(rel)
                 for doc_id in c["sources"]:
                     by_doc.setdefault(doc_id, []).append(rel.id)
-    for doc_id, actor_id in con.execute("SELECT DISTINCT doc_id, actor_id FROM entities"
-                                        " WHERE actor_id IS NOT NULL ORDER BY 1, 2").fetchall():
+    for doc_id, actor_id in document_actors(con):
         if actor_id in actors:
             by_doc.setdefault(doc_id, []).append(actors[actor_id].id)
-    for d in rows(con, "SELECT id, title, published, url, source FROM documents ORDER BY id"):
+    for d in sorted(articles(con), key=lambda d: d["id"]):
         refs = list(dict.fromkeys(by_doc.get(d["id"], [])))
         if not refs:
             continue  # a report must refer to something
@@ -118,7 +114,9 @@ def stix_objects(con) -> list:
     return objects
 
 
+@exporter("stix", "newsgraph.stix.json")
 def write_stix(con, out: IO[str]) -> int:
+    """A STIX 2.1 bundle: identities and threat actors, relationships, reports."""
     stix2 = require("stix2", "stix2")
     objects = stix_objects(con)
     bundle = stix2.Bundle(objects=objects, id=_id("bundle", "newsgraph", str(len(objects))),

@@ -1,46 +1,19 @@
-"""Every table (and the cross-document views) as CSV or Parquet files, written by DuckDB COPY.
-
-A PostgreSQL store is first copied into an in-memory DuckDB database with the same schema
-and views (so both stores give the same files; the copy needs the store to fit in memory).
-"""
+"""Every table and cross-document view as CSV or Parquet files (one per table, in a folder)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..store import backend, schema
-from ..store.schema import ALL_TABLES
-
-VIEWS = ("event_clusters", "event_members", "dyad_weekly")
+from ..store.queries import write_tables
+from . import exporter
 
 
-def write_tables(con, out_dir: Path, fmt: str) -> list[Path]:
-    """One file per table and view in OUT_DIR (created); returns the paths written."""
-    if con.dialect != "duckdb":
-        con = _in_memory_copy(con)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    options = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT parquet, COMPRESSION zstd"
-    written = []
-    for name in (*ALL_TABLES, *VIEWS):
-        path = out_dir / f"{name}.{fmt}"
-        target = str(path).replace("'", "''")
-        con.execute(f"COPY (SELECT * FROM {name}) TO '{target}' ({options})")
-        written.append(path)
-    return written
+@exporter("csv", "newsgraph-csv", kind="dir")
+def write_csv(con, out_dir: Path) -> int:
+    """Every table and view as a CSV file with a header line."""
+    return len(write_tables(con, out_dir, "csv"))
 
 
-def _in_memory_copy(con):
-    """The store behind CON copied into a new in-memory DuckDB database, with the views."""
-    from ..store.queries.core import install_views
-
-    mirror = backend.connect(":memory:")
-    schema.migrate(mirror)
-    for table in ALL_TABLES:
-        columns = con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns"
-            " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
-            [table]).fetchall()
-        select = ", ".join(f"CAST({name} AS VARCHAR)" if kind.lower() in ("json", "jsonb") else name
-                           for name, kind in columns)
-        schema.insert_many(mirror, table, con.execute(f"SELECT {select} FROM {table}").fetchall())
-    install_views(mirror, con.window_days)
-    return mirror
+@exporter("parquet", "newsgraph-parquet", kind="dir")
+def write_parquet(con, out_dir: Path) -> int:
+    """Every table and view as a zstd-compressed Parquet file."""
+    return len(write_tables(con, out_dir, "parquet"))

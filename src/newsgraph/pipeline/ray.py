@@ -15,7 +15,6 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError, NewsgraphError
 from ..model import Document
@@ -101,26 +100,10 @@ def run_ray(paths: list[str], out_dir: Path, address: str | None = None, workers
     return out_dir
 
 
-def read_records(folder: Path) -> Iterator[dict[str, Any]]:
-    """Rows ``{id, content_hash, record, error}`` of every Parquet file in ``folder``."""
-    import duckdb
-
-    files = sorted(str(p) for p in Path(folder).rglob("*.parquet"))
-    if not files:
-        raise NewsgraphError(f"{folder}: no Parquet files to load")
-    con = duckdb.connect()
-    try:
-        cursor = con.execute("SELECT id, content_hash, record, error FROM read_parquet(?) ORDER BY id",
-                             [files])
-        columns = [d[0] for d in cursor.description]
-        while rows := cursor.fetchmany(256):
-            yield from (dict(zip(columns, row)) for row in rows)
-    finally:
-        con.close()
-
-
 def records_as_documents(folder: Path, problems: list[str]) -> Iterator[Document]:
     """Documents from a records folder; rows that failed on the cluster go to ``problems``."""
+    from ..store.parquet import read_records
+
     for row in read_records(folder):
         if row["error"]:
             problems.append(row["error"])

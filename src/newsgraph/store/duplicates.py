@@ -9,8 +9,6 @@ get here: the content hash stops them first.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from .near_duplicates import NEAR_DUPLICATE_THRESHOLD, band_keys, signature, similarity
 
 DDL = """
@@ -53,15 +51,3 @@ def create(con) -> None:
             con.execute(statement)
     for doc_id, text in con.execute("SELECT id, text FROM documents ORDER BY ingested_at, id").fetchall():
         link(con, doc_id, text)
-
-
-def pairs(con) -> list[dict[str, Any]]:
-    """Every linked pair with both titles and dates, most similar first."""
-    from .queries.core import rows  # queries opens stores through database, which imports us
-
-    return rows(con, """
-        SELECT n.doc_id, d.title, d.published, n.duplicate_of, o.title AS duplicate_of_title,
-               o.published AS duplicate_of_published, n.similarity
-        FROM near_duplicates n JOIN documents d ON d.id = n.doc_id
-        JOIN documents o ON o.id = n.duplicate_of
-        ORDER BY n.similarity DESC, n.doc_id, n.duplicate_of""")

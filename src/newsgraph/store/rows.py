@@ -1,4 +1,5 @@
-"""Rows of the store's tables, built from one analysis record (``model.to_record``).
+"""Rows of the store's tables, by column name, built from one analysis record
+(``record.to_record``).
 
 Working from the record (not the Document) gives one code path for new documents and for
 the v1 -> v2 migration, which replays the records already stored.
@@ -70,25 +71,62 @@ def _key(ids: list[str | None], names: list[str | None]) -> str:
     return "|".join(sorted(parts))
 
 
-def document_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
-    """Rows of the v2 tables for one record (not documents/timexes/quantities/stage_errors)."""
+def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every per-document table for one record, as {table: [{column: value}]}.
+
+    Also ``entity_actor`` (document, entity, actor id) for the v1 -> v2 migration, and
+    ``actors`` (this document's share of each actor, merged into the table by the writer).
+    """
     doc = record["document"]
     doc_id = doc["id"]
     published = day_of(doc.get("published"))
     entities = record.get("entities") or []
-    res = Resolver(entities)
-    out: dict[str, list[tuple]] = {}
+    out: dict[str, list[dict[str, Any]]] = {
+        "documents": [{
+            "id": doc_id, "content_hash": doc.get("content_hash"), "external_id": doc.get("external_id"),
+            "title": doc.get("title"), "published": published, "source": doc.get("source"),
+            "url": doc.get("url"), "genre": doc.get("genre"), "language": doc.get("language"),
+            "text": doc.get("text"), "record": json.dumps(record, ensure_ascii=False)}],
+        "entities": [{
+            "doc_id": doc_id, "entity_id": e["id"], "name": e.get("name"), "type": e.get("type"),
+            "kb_id": e.get("kb_id"), "code": e.get("code"), "mention_count": len(e.get("mentions") or []),
+            "actor_id": actor_id(e)} for e in entities],
+        "mentions": [{"doc_id": doc_id, "entity_id": e["id"], "start_char": m.get("start"),
+                      "end_char": m.get("end"), "text": m.get("text")}
+                     for e in entities for m in e.get("mentions") or []],
+        "timexes": [{"doc_id": doc_id, "start_char": t.get("start"), "end_char": t.get("end"),
+                     "text": t.get("text"), "type": t.get("type"), "value": t.get("value"),
+                     "mod": t.get("mod")} for t in record.get("timexes") or []],
+        "quantities": [{"doc_id": doc_id, "start_char": q.get("start"), "end_char": q.get("end"),
+                        "text": q.get("text"), "value": _float(q.get("value")), "unit": q.get("unit"),
+                        "approximate": q.get("approximate"), "of_entity": q.get("of")}
+                       for q in record.get("quantities") or []],
+        "stage_errors": [{"doc_id": doc_id, "stage": e.get("stage"), "message": e.get("message")}
+                         for e in record.get("errors") or []],
+    }
+    out.update(_linked_rows(record, doc_id, entities))
+    out["actors"] = _actor_rows(entities, published)
+    out["entity_actor"] = [{"doc_id": doc_id, "entity_id": e["id"], "actor_id": actor_id(e)}
+                           for e in entities]
+    return out
 
-    out["quotes"] = []
+
+def _linked_rows(record: dict[str, Any], doc_id: str,
+                 entities: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Quotes, events, relations and commitments, their parties resolved to actors."""
+    res = Resolver(entities)
+    quotes = []
     for q in record.get("quotes") or []:
         speaker_actor, canonical = res.resolve(q.get("speaker"))
-        out["quotes"].append((
-            doc_id, q.get("id"), q.get("kind"), q.get("start"), q.get("end"), q.get("text"),
-            q.get("cue"), q.get("medium"), q.get("speaker"), speaker_actor, q.get("speaker_text"),
-            q.get("speaker_name") or (canonical if speaker_actor else None),
-            list(q.get("co_speakers") or [])))
+        quotes.append({
+            "doc_id": doc_id, "quote_id": q.get("id"), "kind": q.get("kind"),
+            "start_char": q.get("start"), "end_char": q.get("end"), "text": q.get("text"),
+            "cue": q.get("cue"), "medium": q.get("medium"), "speaker": q.get("speaker"),
+            "speaker_actor": speaker_actor, "speaker_text": q.get("speaker_text"),
+            "speaker_name": q.get("speaker_name") or (canonical if speaker_actor else None),
+            "co_speakers": list(q.get("co_speakers") or [])})
 
-    out["events"] = []
+    events = []
     for ev in record.get("events") or []:
         actors = [res.participant(p) for p in ev.get("actor") or []]
         recips = [res.participant(p) for p in ev.get("recipient") or []]
@@ -100,38 +138,49 @@ def document_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
         mode = ev.get("mode")
         if isinstance(mode, list):
             mode = ",".join(mode) or None
-        context = ev.get("context") or []
-        out["events"].append((
-            doc_id, ev.get("id"), ev.get("event"), mode, list(context),
-            a_ids, a_names, a_codes, r_ids, r_names, r_codes,
-            _key(a_ids, a_names), _key(r_ids, r_names),
-            ev.get("date"), day_of(ev.get("date")), ev.get("date_text"),
-            loc.get("name"), loc.get("country"), _float(loc.get("lat")), _float(loc.get("lon")),
-            loc.get("entity"), ev.get("factuality"), ev.get("attributed_to"), attributed_id,
-            ev.get("event_text"), evidence.get("start"), evidence.get("end")))
+        events.append({
+            "doc_id": doc_id, "event_id": ev.get("id"), "event": ev.get("event"), "mode": mode,
+            "context": list(ev.get("context") or []),
+            "actor_ids": a_ids, "actor_names": a_names, "actor_codes": a_codes,
+            "recipient_ids": r_ids, "recipient_names": r_names, "recipient_codes": r_codes,
+            "actor_key": _key(a_ids, a_names), "recipient_key": _key(r_ids, r_names),
+            "date": ev.get("date"), "day": day_of(ev.get("date")), "date_text": ev.get("date_text"),
+            "location_name": loc.get("name"), "location_country": loc.get("country"),
+            "location_lat": _float(loc.get("lat")), "location_lon": _float(loc.get("lon")),
+            "location_entity": loc.get("entity"), "factuality": ev.get("factuality"),
+            "attributed_to": ev.get("attributed_to"), "attributed_to_id": attributed_id,
+            "event_text": ev.get("event_text"), "start_char": evidence.get("start"),
+            "end_char": evidence.get("end")})
 
-    out["relations"] = []
+    relations = []
     for n, rel in enumerate(record.get("relations") or []):
         s_id, s_name = res.resolve(rel.get("subject"))
         o_id, o_name = res.resolve(rel.get("object"))
         attributed_id, _ = res.resolve(rel.get("attributed_to"))
         evidence = rel.get("evidence") or {}
-        out["relations"].append((
-            doc_id, n, rel.get("subject"), s_id, s_name, rel.get("predicate"), rel.get("object"),
-            o_id, o_name, rel.get("factuality"), rel.get("attributed_to"), attributed_id,
-            evidence.get("start"), evidence.get("end")))
+        relations.append({
+            "doc_id": doc_id, "relation_no": n, "subject": rel.get("subject"), "subject_id": s_id,
+            "subject_name": s_name, "predicate": rel.get("predicate"), "object": rel.get("object"),
+            "object_id": o_id, "object_name": o_name, "factuality": rel.get("factuality"),
+            "attributed_to": rel.get("attributed_to"), "attributed_to_id": attributed_id,
+            "start_char": evidence.get("start"), "end_char": evidence.get("end")})
 
-    out["commitments"] = []
+    commitments = []
     for n, com in enumerate(record.get("commitments") or []):
         p_id, p_name = res.resolve(com.get("party"))
-        out["commitments"].append((
-            doc_id, n, com.get("party"), p_id, p_name, com.get("action"), com.get("deadline"),
-            com.get("condition"), com.get("agreement"), com.get("agreement_date"),
-            json.dumps(com.get("status_claims") or [], ensure_ascii=False)))
+        commitments.append({
+            "doc_id": doc_id, "commitment_no": n, "party": com.get("party"), "party_id": p_id,
+            "party_name": p_name, "action": com.get("action"), "deadline": com.get("deadline"),
+            "condition": com.get("condition"), "agreement": com.get("agreement"),
+            "agreement_date": com.get("agreement_date"),
+            "status_claims": json.dumps(com.get("status_claims") or [], ensure_ascii=False)})
+    return {"quotes": quotes, "events": events, "relations": relations, "commitments": commitments}
 
-    # One row per actor of this document; several entities can share one actor id (a
-    # country and its demonym both carry the country's kb_id).
-    actors: dict[str, list] = {}
+
+def _actor_rows(entities: list[dict[str, Any]], published: dt.date | None) -> list[dict[str, Any]]:
+    """One row per actor of this document; several entities can share one actor id (a
+    country and its demonym both carry the country's kb_id)."""
+    actors: dict[str, dict[str, Any]] = {}
     for e in entities:
         if e.get("type") not in ACTOR_TYPES and not e.get("kb_id") and not e.get("code"):
             continue
@@ -139,18 +188,18 @@ def document_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
         names = {e.get("name"), *(e.get("aliases") or [])} - {None}
         row = actors.get(aid)
         if row is None:
-            actors[aid] = [aid, e.get("kb_id"), e.get("name"), e.get("type"), e.get("code"),
-                           sorted(names), 1, len(e.get("mentions") or []), published, published]
-        else:
-            if row[3] == "NORP" and e.get("type") != "NORP":  # prefer the actor over its demonym
-                row[2], row[3] = e.get("name"), e.get("type")
-                row[4] = e.get("code") or row[4]
-            row[4] = row[4] or e.get("code")
-            row[5] = sorted(set(row[5]) | names)
-            row[7] += len(e.get("mentions") or [])
-    out["actors"] = [tuple(r) for r in actors.values()]
-    out["entity_actor"] = [(doc_id, e["id"], actor_id(e)) for e in entities]
-    return out
+            actors[aid] = {"actor_id": aid, "kb_id": e.get("kb_id"), "name": e.get("name"),
+                           "type": e.get("type"), "code": e.get("code"), "aliases": sorted(names),
+                           "doc_count": 1, "mention_count": len(e.get("mentions") or []),
+                           "first_seen": published, "last_seen": published}
+            continue
+        if row["type"] == "NORP" and e.get("type") != "NORP":  # prefer the actor over its demonym
+            row["name"], row["type"] = e.get("name"), e.get("type")
+            row["code"] = e.get("code") or row["code"]
+        row["code"] = row["code"] or e.get("code")
+        row["aliases"] = sorted(set(row["aliases"]) | names)
+        row["mention_count"] += len(e.get("mentions") or [])
+    return list(actors.values())
 
 
 def _float(value: Any) -> float | None:

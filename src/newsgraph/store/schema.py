@@ -76,54 +76,18 @@ DUPLICATE_TABLES = ("document_signatures", "document_bands", "near_duplicates")
 ALL_TABLES = ("documents", *ANNOTATION_TABLES, "actors", "near_duplicates")
 
 
-def insert_many(con: Connection, table: str, rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-
-
-def write_v2_rows(con: Connection, record: dict, update_entities: bool = False) -> None:
-    """Insert the v2 rows of one record (inside the caller's transaction).
-
-    ``update_entities`` sets ``entities.actor_id`` of rows written before v2 (migration).
-    """
-    from .rows import document_rows
-
-    rows = document_rows(record)
-    for table in ("quotes", "events", "relations", "commitments"):
-        insert_many(con, table, rows[table])
-    if rows["actors"]:
-        con.executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE SET"
-            " kb_id = coalesce(actors.kb_id, excluded.kb_id),"
-            " name = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP' THEN excluded.name"
-            "        ELSE actors.name END,"
-            " code = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP'"
-            "        THEN coalesce(excluded.code, actors.code) ELSE coalesce(actors.code, excluded.code) END,"
-            " type = CASE WHEN actors.type = 'NORP' AND excluded.type <> 'NORP' THEN excluded.type"
-            "        ELSE actors.type END,"
-            f" aliases = {con.sorted_union('actors.aliases', 'excluded.aliases')},"
-            " doc_count = actors.doc_count + 1,"
-            " mention_count = actors.mention_count + excluded.mention_count,"
-            " first_seen = least(actors.first_seen, excluded.first_seen),"
-            " last_seen = greatest(actors.last_seen, excluded.last_seen)",
-            rows["actors"])
-    if not update_entities:
-        return
-    doc_id = record["document"]["id"]
-    for _doc, entity, actor in rows["entity_actor"]:
-        con.execute("UPDATE entities SET actor_id = ? WHERE doc_id = ? AND entity_id = ?",
-                    [actor, doc_id, entity])
-
-
 def _v1_to_v2(con: Connection) -> None:
     """Add quotes, events, relations, commitments and actors; fill them from stored records."""
     for statement in V2.split(";"):
         if statement.strip():
             con.execute(statement)
-    for (record,) in con.execute(
+    from .writer import LINKED_TABLES, set_entity_actors, write_record
+
+    for (text,) in con.execute(
             "SELECT CAST(record AS VARCHAR) FROM documents ORDER BY ingested_at, id").fetchall():
-        write_v2_rows(con, json.loads(record), update_entities=True)
+        record = json.loads(text)
+        write_record(con, record, tables=LINKED_TABLES)
+        set_entity_actors(con, record)
     # Entities of records without an id map (should not happen) still get an actor id.
     con.execute("UPDATE entities SET actor_id = coalesce(kb_id, entity_id) WHERE actor_id IS NULL")
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from ... import config
-from ...errors import InputError, NewsgraphError
-from ...ingest.readers import IngestOptions, iter_inputs
+from ...errors import NewsgraphError
+from ...ingest.readers import IngestOptions
+from ...ingest.run import read_documents
 from ...ingest.decode import DEFAULT_MAX_BYTES
 from ...model import Document
 from ...record import to_record
@@ -34,16 +35,17 @@ def cli() -> None:
     """newsgraph: who did what to whom, who said what, when and where, from news text."""
 
 
+def _warn(message: str) -> None:
+    click.echo(f"newsgraph: warning: {message}", err=True)
+
+
+def _skipped(problem: str) -> None:
+    click.echo(f"newsgraph: skipped {problem}", err=True)
+
+
 def _documents(paths: tuple[str, ...], options: IngestOptions, problems: list[str]) -> Iterator[Document]:
     """The Documents among the inputs; each problem becomes one line on stderr."""
-    for item in iter_inputs(paths, options):
-        while options.warnings:
-            click.echo(f"newsgraph: warning: {options.warnings.pop(0)}", err=True)
-        if isinstance(item, InputError):
-            problems.append(str(item))
-            click.echo(f"newsgraph: skipped {item}", err=True)
-        else:
-            yield item
+    return read_documents(paths, options, problems, on_warning=_warn, on_problem=_skipped)
 
 
 @cli.command()
@@ -98,70 +100,26 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
     """Analyse articles and store them in the database; already stored articles are skipped."""
     from tqdm import tqdm
 
-    from ...analysis import analyze_many
-    from ...pipeline.local import analyze_parallel
-    from ...store.database import Store
+    from ...ingest import run
 
     if engine == "ray":
-        from ...pipeline.ray import run_ray
-
-        from ...store.backend import is_server
-
-        staging = staging or Path("newsgraph.records" if is_server(db) else f"{db}.records")
-        run_ray(list(paths), staging, address=ray_address, workers=workers, batch_size=batch_size,
-                published=published, kb_paths=kb_paths)
-        _load_records(staging, db)
+        report = run.ingest_with_ray(paths, db, staging, address=ray_address, workers=workers,
+                                     batch_size=batch_size, published=published, kb_paths=kb_paths,
+                                     on_problem=_skipped)
+        _finish(report, "loaded")
         return
-
-    problems: list[str] = []
-    options = IngestOptions(published=published, max_bytes=max_bytes)
-    added = skipped = 0
-    with Store(db) as store:
-        seen: set[str] = set()
-
-        def new_documents() -> Iterator[Document]:
-            nonlocal skipped
-            for doc in _documents(paths, options, problems):
-                if doc.content_hash in seen or store.has(doc.content_hash):
-                    skipped += 1
-                    continue
-                seen.add(doc.content_hash)
-                yield doc
-
-        progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
-        if workers > 1:
-            analysed = analyze_parallel(new_documents(), workers, batch_size, kb_paths)
-        else:
-            analysed = analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths)
-        for doc in analysed:
-            added += store.add(doc)
-            progress.update(1)
-        progress.close()
-        total, where = store.stats()["documents"], store.path
-    click.echo(f"ingested {added} new document(s), {skipped} already stored, {len(problems)} "
-               f"problem(s); {total} document(s) in {where}")
-    if problems:
-        sys.exit(1)
+    progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
+    report = run.ingest(paths, db, IngestOptions(published=published, max_bytes=max_bytes),
+                        batch_size=batch_size, workers=workers, kb_paths=kb_paths,
+                        on_warning=_warn, on_problem=_skipped, on_stored=lambda _doc: progress.update(1))
+    progress.close()
+    _finish(report, "ingested")
 
 
-def _load_records(folder: Path, db: str) -> None:
-    from ...pipeline.ray import records_as_documents
-    from ...store.database import Store
-
-    problems: list[str] = []
-    added = skipped = 0
-    with Store(db) as store:
-        for doc in records_as_documents(folder, problems):
-            if store.add(doc):
-                added += 1
-            else:
-                skipped += 1
-        total, where = store.stats()["documents"], store.path
-    for problem in problems:
-        click.echo(f"newsgraph: skipped {problem}", err=True)
-    click.echo(f"loaded {added} new document(s), {skipped} already stored, {len(problems)} "
-               f"problem(s); {total} document(s) in {where}")
-    if problems:
+def _finish(report, verb: str) -> None:
+    """Print an ingest report; exit 1 when some input could not be read."""
+    click.echo(report.summary(verb))
+    if report.problems:
         sys.exit(1)
 
 
@@ -170,7 +128,9 @@ def _load_records(folder: Path, db: str) -> None:
 @db_option
 def load(folder, db) -> None:
     """Bulk-load Parquet analysis records (from `ingest --engine ray`) into the database."""
-    _load_records(folder, db)
+    from ...ingest import run
+
+    _finish(run.load(folder, db, on_problem=_skipped), "loaded")
 
 
 @cli.command()

@@ -6,7 +6,6 @@ queries can run while no ingest holds the writer lock. Output: ``--format table|
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -28,7 +27,7 @@ def format_option(func):
 
 
 def _connect(db: str, window: int | None = None, external_access: bool = True):
-    from ...store.queries import core as queries
+    from ...store import queries
 
     return queries.connect(db, window_days=window if window is not None else queries.DEFAULT_WINDOW_DAYS,
                            external_access=external_access)
@@ -103,7 +102,7 @@ def _csv_cell(value: Any) -> Any:
 @format_option
 def events(actor, recipient, event_type, since, until, raw, window, db, fmt) -> None:
     """Events across the store, deduplicated across articles, in date order."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     con = _connect(db, window)
     a = queries.resolve_actor(con, actor) if actor else None
@@ -124,7 +123,7 @@ def events(actor, recipient, event_type, since, until, raw, window, db, fmt) -> 
 @format_option
 def actors(type_, limit, db, fmt) -> None:
     """Canonical actors across documents, most frequent first."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     found = queries.actors(_connect(db), type_, limit)
     emit(found, fmt, ["actor_id", "name", "type", "code", "doc_count", "events", "quotes"])
@@ -136,7 +135,7 @@ def actors(type_, limit, db, fmt) -> None:
 @format_option
 def timeline(actor, db, fmt) -> None:
     """Events, quotes, relations and commitments involving ACTOR, by date."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     con = _connect(db)
     found = queries.timeline(con, queries.resolve_actor(con, actor))
@@ -152,7 +151,7 @@ def timeline(actor, db, fmt) -> None:
 @format_option
 def dyad(actor_a, actor_b, weekly, directed, db, fmt) -> None:
     """What passed between two actors, and their weekly cooperation/conflict index."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     con = _connect(db)
     a, b = queries.resolve_actor(con, actor_a), queries.resolve_actor(con, actor_b)
@@ -180,7 +179,7 @@ def dyad(actor_a, actor_b, weekly, directed, db, fmt) -> None:
 @format_option
 def quotes(speaker, db, fmt) -> None:
     """A speaker's quotes across the store, with document and date."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     found = queries.quotes(_connect(db), speaker)
     emit(found, fmt, ["published", "doc_id", "speaker", "speaker_text", "kind", "text"])
@@ -193,7 +192,7 @@ def quotes(speaker, db, fmt) -> None:
 @format_option
 def search(text, limit, db, fmt) -> None:
     """Documents whose text contains TEXT (case-insensitive), with a snippet."""
-    from ...store.queries import core as queries
+    from ...store import queries
 
     if not text.strip():
         raise NewsgraphError("give some text to search for")
@@ -211,15 +210,9 @@ def sql(query, db, fmt) -> None:
     Tables: documents, entities, mentions, timexes, quantities, quotes, events, relations,
     commitments, actors, stage_errors; views: event_clusters, event_members, dyad_weekly.
     """
-    from ...store.queries import core as queries
-    from ...store.backend import database_errors
+    from ...store import queries
 
-    con = _connect(db, external_access=False)
-    queries.check_read_only(con, query)
-    try:
-        found = queries.rows(con, query)
-    except database_errors() as exc:
-        raise NewsgraphError(f"query failed: {str(exc).strip()}") from None
+    found = queries.run_select(_connect(db, external_access=False), query)
     emit(found, fmt, empty="(no rows)")
 
 
@@ -228,41 +221,37 @@ def sql(query, db, fmt) -> None:
 @format_option
 def duplicates(db, fmt) -> None:
     """Near-duplicate articles (reprints, wire copies): each later one with the earlier one."""
-    from ...store import duplicates as near
+    from ...store import queries
 
-    emit(near.pairs(_connect(db)), fmt, ["similarity", "doc_id", "published", "title",
+    emit(queries.near_duplicates(_connect(db)), fmt, ["similarity", "doc_id", "published", "title",
                                          "duplicate_of", "duplicate_of_published"])
 
 
+def _export_formats() -> dict:
+    from ...export import formats
+
+    return formats()
+
+
 @click.command("export")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["plover", "csv", "parquet", "gexf", "graphml", "cytoscape", "ftm", "stix"]),
+@click.option("--format", "fmt", required=True, type=click.Choice(list(_export_formats())),
               help="What to write.")
 @click.option("--out", metavar="PATH",
               help="File (or directory for csv/parquet); '-' or absent = stdout for file formats.")
 @db_option
 def export_cmd(fmt, out, db) -> None:
     """Export the store: PLOVER JSONL, CSV/Parquet tables, GEXF/GraphML/Cytoscape, FtM, STIX 2.1."""
-    from ...export import FORMATS, export
+    from ...export import export
 
+    spec = _export_formats()[fmt]
+    if spec.kind == "dir" and (out is None or out == "-"):
+        out = spec.default_out
     con = _connect(db)
-    default, kind = FORMATS[fmt]
-    if kind == "dir" and (out is None or out == "-"):
-        out = default
     if out is None or out == "-":
         summary = export(con, fmt, sys.stdout)
         click.echo(f"newsgraph: {summary}", err=True)
     else:
         click.echo(export(con, fmt, out))
-
-
-def _records_with(db: str, key: str) -> list[dict[str, Any]]:
-    """Stored records that hold any ``key`` items (relations, commitments)."""
-    assert key in ("relations", "commitments")  # a table name, not user input
-    con = _connect(db)
-    rows = con.execute(f"SELECT CAST(record AS VARCHAR) FROM documents WHERE id IN"
-                       f" (SELECT doc_id FROM {key}) ORDER BY published, id").fetchall()
-    return [json.loads(r[0]) for r in rows]
 
 
 @click.command()
@@ -272,9 +261,9 @@ def _records_with(db: str, key: str) -> list[dict[str, Any]]:
 @format_option
 def claims(actor, db, fmt) -> None:
     """Claims (relations between actors) about or by ACTOR, with who asserts each, by date."""
-    from ...store.queries.merge import claims_about
+    from ...store import queries
 
-    found = claims_about(_records_with(db, "relations"), actor)
+    found = queries.claims(_connect(db), actor)
     for row in found:
         row["as"] = "/".join(row["as"])
         row["source"] = row.get("attributed_to_name") or row.get("attributed_to")
@@ -290,10 +279,10 @@ def claims(actor, db, fmt) -> None:
 def commitments(due_before, party, db, fmt) -> None:
     """Commitments across documents: party, action, deadline, condition, and the trail of
     status claims (who said it was kept, broken or at risk, when, where)."""
-    from ...store.queries.merge import list_commitments
+    from ...store import queries
 
-    found = list_commitments(_records_with(db, "commitments"),
-                             due_before=due_before.isoformat() if due_before else None, party=party)
+    found = queries.commitments(_connect(db), due_before=due_before.isoformat() if due_before else None,
+                                party=party)
     if fmt != "table":
         emit(found, fmt)
         return

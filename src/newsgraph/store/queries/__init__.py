@@ -1,0 +1,31 @@
+"""The one read API over the store (DuckDB or PostgreSQL): the CLI, the exports and the web
+layer call these functions and hold no SQL themselves.
+
+Open a connection with ``connect(db)`` (read-only, with the cross-document views), then:
+
+* documents: ``record``, ``search``, ``stats``, ``near_duplicates``, ``has_document``
+* actors: ``resolve_actor``, ``actors``, ``quotes`` (a speaker's)
+* events: ``events`` (deduplicated or raw), ``timeline``, ``dyad``, ``dyad_index``
+* claims: ``claims`` (relations about or by an actor), ``commitments``
+* exports: ``articles``, ``actor_records``, ``document_actors``, ``actor_relations``,
+  ``event_clusters``, ``event_mentions``, ``write_tables``
+* SQL from users: ``check_read_only``, ``run_select``
+"""
+from __future__ import annotations
+
+from ..clusters import DEFAULT_WINDOW_DAYS, PLOVER_QUAD
+from .actors import actors, quotes, resolve_actor
+from .claims import claims, commitments
+from .connection import clusters_of, connect, install_views, rows
+from .documents import has_document, near_duplicates, record, search, stats
+from .events import dyad, dyad_index, events, timeline
+from .exports import (actor_records, actor_relations, articles, document_actors, event_clusters,
+                      event_mentions)
+from .sql import check_read_only, run_select
+from .tables import write_tables
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor_records", "actor_relations", "actors",
+           "articles", "check_read_only", "claims", "clusters_of", "commitments", "connect",
+           "document_actors", "dyad", "dyad_index", "event_clusters", "event_mentions", "events",
+           "has_document", "install_views", "near_duplicates", "quotes", "record", "resolve_actor",
+           "rows", "run_select", "search", "stats", "timeline", "write_tables"]

@@ -1,5 +1,5 @@
 """Claims and commitments merged across documents: pure functions over analysis records
-(``claims.py`` and ``commitments.py`` choose the records in SQL, then call these).
+(``claims.py`` chooses the records in SQL, then calls these).
 
 * ``commitment_timeline(records)`` merges the commitments of several records (same agreement
   parties, same party, same action) and lists every status claim from every document in date
@@ -132,22 +132,38 @@ def claims_about(records: list[dict], actor: str) -> list[dict]:
     return out
 
 
-def list_commitments(records: list[dict], due_before: str | None = None,
-                     party: str | None = None) -> list[dict]:
-    """The merged commitments, optionally those due before a date (a deadline whose first day
-    is earlier: "2021-05" is due before "2021-05-02") and those of one party (id, name, KB id)."""
+def _all_names(records: list[dict]) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for record in records:
         for k, v in _names(record).items():
             names.setdefault(k, set()).update(v)
+    return names
+
+
+def _party_matches(c: dict, party: str, names: dict[str, set[str]]) -> bool:
+    return (_actor_matches(c.get("party"), party, names)
+            or (c.get("party_name") or "").lower() == party.lower())
+
+
+def commitment_parties(records: list[dict], party: str) -> list[str]:
+    """The party values (entity ids or names) of the records' commitments that PARTY names."""
+    names = _all_names(records)
+    return sorted({c["party"] for record in records for c in record.get("commitments") or []
+                   if c.get("party") and _party_matches(c, party, names)})
+
+
+def list_commitments(records: list[dict], due_before: str | None = None,
+                     party: str | None = None) -> list[dict]:
+    """The merged commitments, optionally those due before a date (a deadline whose first day
+    is earlier: "2021-05" is due before "2021-05-02") and those of one party (id, name, KB id)."""
+    names = _all_names(records)
     out = []
     for item in commitment_timeline(records):
         if due_before is not None:
             deadline = item.get("deadline")
             if not deadline or not deadline[:1].isdigit() or _first_day(deadline) >= due_before:
                 continue
-        if party is not None and not (_actor_matches(item.get("party"), party, names)
-                                      or (item.get("party_name") or "").lower() == party.lower()):
+        if party is not None and not _party_matches(item, party, names):
             continue
         out.append(item)
     return out

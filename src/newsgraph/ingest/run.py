@@ -1,0 +1,118 @@
+"""The ingest loop: read inputs, analyse the new ones, store them; and loading staged records.
+
+The CLI, the API and the Ray path call these functions; each returns an ``IngestReport``. What
+the caller shows while it runs (warnings, skipped inputs, progress) goes through callbacks,
+so nothing here prints. A problem with one input never stops the others, and every document
+is stored in its own transaction, so an interruption keeps what was already stored.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import config
+from ..errors import InputError
+from ..model import Document
+from .readers import IngestOptions, iter_inputs
+
+
+def _quiet(_message: str) -> None:
+    """The default callback: say nothing."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest or a load did."""
+
+    added: int = 0
+    skipped: int = 0  # already stored (or a repeat within this run)
+    problems: list[str] = field(default_factory=list)  # inputs that could not be read
+    total: int = 0  # documents in the store afterwards
+    where: str = ""  # the store, as shown to users (no password)
+
+    def summary(self, verb: str = "ingested") -> str:
+        """One line for people: what was added, skipped, refused, and what the store holds."""
+        return (f"{verb} {self.added} new document(s), {self.skipped} already stored, "
+                f"{len(self.problems)} problem(s); {self.total} document(s) in {self.where}")
+
+
+def read_documents(paths: Iterable[str], options: IngestOptions, problems: list[str],
+                   on_warning: Callable[[str], None] = _quiet,
+                   on_problem: Callable[[str], None] = _quiet) -> Iterator[Document]:
+    """The Documents among the inputs; each unreadable input is added to PROBLEMS."""
+    for item in iter_inputs(tuple(paths), options):
+        while options.warnings:
+            on_warning(options.warnings.pop(0))
+        if isinstance(item, InputError):
+            problems.append(str(item))
+            on_problem(str(item))
+        else:
+            yield item
+
+
+def ingest(paths: Iterable[str], db: str, options: IngestOptions | None = None, *,
+           batch_size: int = config.DEFAULT_BATCH_SIZE, workers: int = 1, kb_paths: tuple[str, ...] = (),
+           on_warning: Callable[[str], None] = _quiet, on_problem: Callable[[str], None] = _quiet,
+           on_stored: Callable[[Document], None] | None = None) -> IngestReport:
+    """Analyse the inputs not yet in the store DB and store them, one transaction each."""
+    from ..analysis import analyze_many
+    from ..pipeline.local import analyze_parallel
+    from ..store.database import Store
+
+    options = options or IngestOptions()
+    report = IngestReport()
+    with Store(db) as store:
+        seen: set[str] = set()
+
+        def new_documents() -> Iterator[Document]:
+            for doc in read_documents(paths, options, report.problems, on_warning, on_problem):
+                if doc.content_hash in seen or store.has(doc.content_hash):
+                    report.skipped += 1
+                    continue
+                seen.add(doc.content_hash)
+                yield doc
+
+        if workers > 1:
+            analysed = analyze_parallel(new_documents(), workers, batch_size, kb_paths)
+        else:
+            analysed = analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths)
+        for doc in analysed:
+            report.added += store.add(doc)
+            if on_stored is not None:
+                on_stored(doc)
+        report.total, report.where = store.stats()["documents"], store.path
+    return report
+
+
+def load(folder: Path, db: str, on_problem: Callable[[str], None] = _quiet) -> IngestReport:
+    """Store the analysis records staged in FOLDER (Parquet, from the Ray engine)."""
+    from ..pipeline.ray import records_as_documents
+    from ..store.database import Store
+
+    report = IngestReport()
+    with Store(db) as store:
+        for doc in records_as_documents(folder, report.problems):
+            if store.add(doc):
+                report.added += 1
+            else:
+                report.skipped += 1
+        report.total, report.where = store.stats()["documents"], store.path
+    for problem in report.problems:
+        on_problem(problem)
+    return report
+
+
+def ingest_with_ray(paths: Iterable[str], db: str, staging: Path | None = None, *,
+                    address: str | None = None, workers: int = 2,
+                    batch_size: int = config.DEFAULT_BATCH_SIZE,
+                    published=None, kb_paths: tuple[str, ...] = (),
+                    on_problem: Callable[[str], None] = _quiet) -> IngestReport:
+    """Analyse JSONL/Parquet partitions on a Ray cluster, stage the records, then load them."""
+    from ..pipeline.ray import run_ray
+    from ..store.backend import is_server
+
+    staging = staging or Path("newsgraph.records" if is_server(db) else f"{db}.records")
+    run_ray(list(paths), staging, address=address, workers=workers, batch_size=batch_size,
+            published=published, kb_paths=kb_paths)
+    return load(staging, db, on_problem)
