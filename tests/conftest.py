@@ -1,18 +1,15 @@
-"""Shared fixtures: one spaCy model per test session and Documents built by hand."""
+"""Shared fixtures: one spaCy model per test session, Documents built by hand, the two stores.
+Plain helper functions and builders live in ``helpers.py``."""
 from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
-from pathlib import Path
 
 import pytest
 
+from helpers import POSTGRES_ENV, SCHEMAS, new_store
 from newsgraph.model import Document
 from newsgraph.nlp.parse import ParseStage
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 
 @pytest.fixture(scope="session")
 def parse_stage() -> ParseStage:
@@ -51,30 +48,8 @@ def coded(parsed):
     return make
 
 
-def read_inputs(paths, **options):
-    """(documents, error lines, warnings) of reading PATHS as ``newsgraph ingest`` does."""
-    from newsgraph.errors import InputError
-    from newsgraph.ingest.readers import IngestOptions, iter_inputs
-
-    opts = IngestOptions(**options)
-    items = list(iter_inputs([str(p) for p in paths], opts))
-    docs = [i for i in items if isinstance(i, Document)]
-    errors = [str(i) for i in items if isinstance(i, InputError)]
-    return docs, errors, opts.warnings
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (the public gold sets live in ../shared)")
-    return path
-
-
 # --- the two stores: every test that takes `backend_kind` runs on DuckDB and on PostgreSQL ---
 
-POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES"
-_SCHEMAS: list[str] = []
 
 
 @pytest.fixture(scope="module", params=["duckdb", "postgres"])
@@ -86,21 +61,6 @@ def backend_kind(request) -> str:
     return request.param
 
 
-def new_store(kind: str, folder: Path, name: str = "store") -> str:
-    """A new, empty store target of KIND: a DuckDB path in FOLDER or a PostgreSQL URL whose
-    search_path is a schema of its own (dropped at the end of the session)."""
-    if kind == "duckdb":
-        return str(folder / f"{name}.duckdb")
-    import psycopg
-
-    url = os.environ[POSTGRES_ENV]
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(url, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    _SCHEMAS.append(schema)
-    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-
-
 @pytest.fixture
 def store_target(backend_kind, tmp_path):
     """``store_target(name)``: a new empty store of this test's kind."""
@@ -110,16 +70,11 @@ def store_target(backend_kind, tmp_path):
 @pytest.fixture(scope="session", autouse=True)
 def _drop_test_schemas():
     yield
-    if _SCHEMAS and os.environ.get(POSTGRES_ENV):
+    if SCHEMAS and os.environ.get(POSTGRES_ENV):
         import psycopg
 
         with psycopg.connect(os.environ[POSTGRES_ENV], autocommit=True) as con:
-            for schema in _SCHEMAS:
+            for schema in SCHEMAS:
                 con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
-def as_json(value):
-    """A JSON column's value: DuckDB returns the text, psycopg the parsed value."""
-    import json
-
-    return json.loads(value) if isinstance(value, str) else value

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
+from helpers import shared_path
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp.actors.stage import ActorStage
 from newsgraph.nlp.entities import EntityStage, normal_name

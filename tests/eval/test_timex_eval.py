@@ -9,7 +9,7 @@ from newsgraph.eval.timeml import parse_timeml
 from newsgraph.eval.timex_eval import evaluate_timex, match_relaxed, score
 from newsgraph.model import Timex
 
-from conftest import shared_path
+from helpers import shared_path
 
 
 def T(start, end, value, typ="DATE"):

@@ -12,7 +12,7 @@ from newsgraph.model import Document
 from newsgraph.record import to_record
 from newsgraph.pipeline.local import analyze_in_pool, analyze_parallel, plan_tasks
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def documents():

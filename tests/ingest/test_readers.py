@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import read_inputs
+from helpers import read_inputs
 from newsgraph.ingest.readers import content_hash
 
 ARTICLE = ("Saturday, February 29th, 2020\n\nEnvoys Sign Deal\n\n"

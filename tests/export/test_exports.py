@@ -13,8 +13,8 @@ from newsgraph.export import export, formats
 from newsgraph.interfaces.cli.query import register
 from newsgraph.store import queries
 from newsgraph.store.schema import ALL_TABLES
-from conftest import new_store
-from test_store_v2 import build_corpus
+from helpers import new_store
+from helpers import build_corpus
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +153,7 @@ def test_ftm_membership_and_representation(store_target, tmp_path):
     from followthemoney import model
     from newsgraph.model import Relation
     from newsgraph.store.database import Store
-    from test_store_v2 import doc_doha_1
+    from helpers import doc_doha_1
 
     doc = doc_doha_1()
     doc.relations = [

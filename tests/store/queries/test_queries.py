@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from newsgraph.errors import NewsgraphError
 from newsgraph.interfaces.cli.query import register
 from newsgraph.store import queries
-from conftest import new_store
-from test_store_v2 import build_corpus
+from helpers import new_store
+from helpers import build_corpus
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def _dense_corpus():
     again, with and without a day, a place, a recipient or an id, so clusters chain, split on
     place and day gaps, and several partitions share actors."""
     from newsgraph.model import Entity, Event, Mention
-    from test_store_v2 import make_document
+    from helpers import make_document
 
     people = [("TAL", "Taliban", "ORG"), ("AFG", "Afghanistan", "GPE"),
               ("person:zalmay-khalilzad", "Zalmay Khalilzad", "PERSON"), ("UNO", "United Nations", "ORG")]

@@ -1,7 +1,7 @@
 """Saved RSS/Atom feeds as ingest input: one Document per entry, one clear line per problem."""
 import gzip
 
-from conftest import read_inputs
+from helpers import read_inputs
 from newsgraph.ingest.feeds import html_to_text, looks_like_feed
 
 # Our own small feeds. The first RSS item has full content (content:encoded) and a shorter

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import shared_path
+from helpers import shared_path
 
 ray = pytest.importorskip("ray", reason="the Ray engine is optional: pip install -e '.[ray]'")
 

@@ -10,7 +10,7 @@ from newsgraph.eval import meantime
 from newsgraph.eval.spans import Span, Tally, match, score_doc
 from newsgraph.model import Document, Entity, Event, Mention, Timex
 
-from conftest import shared_path
+from helpers import shared_path
 
 TOKENS = [
     # (sentence, text)

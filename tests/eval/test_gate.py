@@ -41,7 +41,7 @@ def test_disabling_the_timex_stage_fails_the_check(tmp_path):
     import subprocess
     import sys
 
-    from conftest import shared_path
+    from helpers import shared_path
 
     shared_path("corpus", "tempeval3-platinum", "te3-platinum")
     baseline_file = tmp_path / "baseline.json"

@@ -1,134 +1,16 @@
-"""Store schema v2: migration from v1, quotes/events/relations/commitments, actors, event dedup.
-
-``build_corpus`` writes a small store from Documents built by hand (no NLP pipeline), and is
-shared with test_queries.py and test_exports.py.
-"""
+"""Store schema v2: migration from v1, quotes/events/relations/commitments, actors, event dedup
+(on the hand-built corpus of ``helpers.build_corpus``)."""
 import datetime as dt
 import json
 
 import pytest
-from conftest import as_json
+from helpers import as_json, build_corpus, doc_doha_1, doc_doha_2, doc_kabul
 
-from newsgraph.ingest.readers import content_hash
-from newsgraph.model import Commitment, Document, Entity, Event, Mention, Quote, Relation, Timex
+from newsgraph.model import Relation
 from newsgraph.record import to_record
 from newsgraph.store import backend, schema
 from newsgraph.store import queries
 from newsgraph.store.database import Store
-
-
-def _find(text, needle, after=0):
-    start = text.index(needle, after)
-    return start, start + len(needle)
-
-
-def _ent(text, eid, name, etype, surfaces, kb_id=None, code=None, aliases=()):
-    mentions = [Mention(*_find(text, s), s) for s in surfaces]
-    return Entity(eid, name, etype, mentions, kb_id=kb_id, code=code, aliases=list(aliases))
-
-
-def _part(ent, text_as):
-    return {"entity": ent.id, "name": ent.name, "code": ent.code, "text": text_as}
-
-
-def make_document(text, published, **annotations):
-    doc = Document(text=text, published=dt.date.fromisoformat(published), source="Test Wire",
-                   url=f"https://example.org/{published}", title=text.split(".")[0][:60])
-    doc.content_hash = content_hash(text)
-    doc.id = doc.content_hash[:16]
-    for key, value in annotations.items():
-        setattr(doc, key, value)
-    return doc
-
-
-def doc_doha_1():
-    text = ("US envoy Zalmay Khalilzad met Taliban leaders in Doha on Monday. "
-            "\"The talks were constructive,\" Khalilzad said. "
-            "The Taliban remain allied with al-Qaeda, the United Nations said. "
-            "The Taliban promised to cut ties with al-Qaeda by May.")
-    zk = _ent(text, "person:zalmay-khalilzad", "Zalmay Khalilzad", "PERSON",
-              ["Zalmay Khalilzad"], kb_id="person:zalmay-khalilzad", code="USA GOV",
-              aliases=["Khalilzad"])
-    zk.mentions.append(Mention(*_find(text, "Khalilzad said"), "Khalilzad"))
-    zk.mentions[-1].end = zk.mentions[-1].start + len("Khalilzad")
-    tal = _ent(text, "org:taliban", "Taliban", "ORG", ["Taliban"], kb_id="TAL", code="TAL REB")
-    aq = _ent(text, "org:al-qaeda", "al-Qaeda", "ORG", ["al-Qaeda"], kb_id="AQD", code="AQD REB")
-    un = _ent(text, "org:united-nations", "United Nations", "ORG", ["United Nations"], kb_id="UNO",
-              code="UNO IGO", aliases=["UN"])
-    doha = _ent(text, "gpe:doha", "Doha", "GPE", ["Doha"])
-    start, end = _find(text, "met")
-    meet = Event("e1", "CONSULT", start, end, "met", mode="visit", context=["diplomatic"],
-                 actor=[_part(zk, "US envoy Zalmay Khalilzad")], recipient=[_part(tal, "Taliban leaders")],
-                 date="2021-04-12", date_text="on Monday",
-                 location={"name": "Doha", "country": "QAT", "lat": None, "lon": None,
-                           "entity": "gpe:doha"})
-    q_start, q_end = _find(text, "The talks were constructive,")
-    quote = Quote("q1", "direct", "The talks were constructive,", q_start, q_end, cue="said",
-                  speaker=zk.id, speaker_text="Khalilzad", speaker_name="Zalmay Khalilzad",
-                  medium="statement")
-    r_start, r_end = _find(text, "The Taliban remain allied with al-Qaeda")
-    rel = Relation("org:taliban", "allied_with", "org:al-qaeda", r_start, r_end,
-                   attributed_to="org:united-nations")
-    com = Commitment("org:taliban", "cut ties with al-Qaeda", deadline="2021-05",
-                     agreement="Doha agreement", agreement_date="2020-02-29",
-                     status_claims=[{"status": "not fulfilled", "claimed_by": "United Nations",
-                                     "date": "2021-04-13", "evidence": {"start": r_start, "end": r_end}}])
-    return make_document(text, "2021-04-13", entities=[zk, tal, aq, un, doha],
-                         timexes=[Timex("Monday", *_find(text, "Monday"), "DATE", "2021-04-12")],
-                         events=[meet], quotes=[quote], relations=[rel], commitments=[com])
-
-
-def doc_doha_2():
-    text = ("Taliban negotiators held talks with the American envoy in Doha on Tuesday. "
-            "He said progress was slow. Later, Taliban fighters attacked Afghan soldiers in Kunduz.")
-    zk = Entity("person:zalmay-khalilzad", "Zalmay Khalilzad", "PERSON",
-                [Mention(*_find(text, "the American envoy"), "the American envoy"),
-                 Mention(*_find(text, "He"), "He")], kb_id="person:zalmay-khalilzad", code="USA GOV")
-    # A different entity id and type in this article, the same kb id: the same actor.
-    tal = _ent(text, "norp:taliban", "Taliban", "NORP", ["Taliban"], kb_id="TAL", code="TAL REB")
-    afg = _ent(text, "norp:afghan", "Afghan", "NORP", ["Afghan"], kb_id="AFG", code="AFG MIL")
-    start, end = _find(text, "held talks")
-    talks = Event("e1", "CONSULT", start, end, "held talks",
-                  actor=[_part(zk, "the American envoy")], recipient=[_part(tal, "Taliban negotiators")],
-                  date="2021-04-13", date_text="on Tuesday",
-                  location={"name": "Doha", "entity": "gpe:doha"})
-    a_start, a_end = _find(text, "attacked")
-    attack = Event("e2", "ASSAULT", a_start, a_end, "attacked", actor=[_part(tal, "Taliban fighters")],
-                   recipient=[_part(afg, "Afghan soldiers")], date="2021-04-14",
-                   location={"name": "Kunduz"})
-    q_start, q_end = _find(text, "progress was slow")
-    quote = Quote("q1", "indirect", "progress was slow", q_start, q_end, cue="said",
-                  speaker=zk.id, speaker_text="He", speaker_name="Zalmay Khalilzad")
-    return make_document(text, "2021-04-14", entities=[zk, tal, afg], events=[talks, attack],
-                         quotes=[quote])
-
-
-def doc_kabul():
-    text = ("Khalilzad met Taliban representatives in Kabul on Wednesday. "
-            "Officials said the Taliban rejected a ceasefire.")
-    zk = _ent(text, "person:zalmay-khalilzad", "Zalmay Khalilzad", "PERSON", ["Khalilzad"],
-              kb_id="person:zalmay-khalilzad", code="USA GOV")
-    tal = _ent(text, "org:taliban", "Taliban", "ORG", ["Taliban"], kb_id="TAL", code="TAL REB")
-    start, end = _find(text, "met")
-    meet = Event("e1", "CONSULT", start, end, "met", actor=[_part(zk, "Khalilzad")],
-                 recipient=[_part(tal, "Taliban representatives")], date="2021-04-14",
-                 location={"name": "Kabul"})
-    r_start, r_end = _find(text, "rejected")
-    reject = Event("e2", "REJECT", r_start, r_end, "rejected", mode="yield",
-                   actor=[_part(tal, "the Taliban")], recipient=[], date="2021-04-15",
-                   attributed_to="Officials")
-    return make_document(text, "2021-04-15", entities=[zk, tal], events=[meet, reject])
-
-
-def corpus():
-    return [doc_doha_1(), doc_doha_2(), doc_kabul()]
-
-
-def build_corpus(path):
-    with Store(path) as store:
-        for doc in corpus():
-            assert store.add(doc)
-    return path
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from conftest import shared_path
+from helpers import shared_path
 
 from newsgraph.eval import events_eval as ee
 

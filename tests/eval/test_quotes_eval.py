@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.eval.quotes_eval import FAMILY, match, read_gum, score_quotes, speaker_matches
 
-GOLD = Path(__file__).resolve().parents[1] / "eval" / "quotes_gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "quotes_gold.jsonl"
 
 
 def q(kind, start, end, speaker_text=None, speaker_name=None):

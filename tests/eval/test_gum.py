@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import shared_path
+from helpers import shared_path
 
 from newsgraph.eval import gum
 from newsgraph.model import Document, Entity, Mention, Quote, Timex
