@@ -20,9 +20,14 @@ class Suite:
     description: str
     gated: tuple[str, ...] = ()  # metrics whose floors the baseline keeps
     in_repo: bool = False  # data ships in this repository (our own gold), not in ../shared
+    repo_data: tuple[str, ...] = ()  # data in this repository, before ``data`` (from ../shared)
+    options: tuple[str, ...] = ()  # extra CLI options ``run`` takes: "split", "errors"
 
 
 REPO = Path(__file__).resolve().parents[3]  # the checkout, for gold sets we ship ourselves
+NEWS_CORPUS = "corpus/wikinews-sample-2019-2020/wikinews_2019_2020.jsonl.gz"  # under ../shared
+TEST_ERRORS_REFUSED = ("eval news: --errors lists the errors of dev articles only; test articles "
+                       "are scored, never studied (use --split dev)")
 
 
 def shared_dir() -> Path:
@@ -77,6 +82,14 @@ def _gum(dirs: list[Path]) -> dict[str, Any]:
     return metrics
 
 
+def _news(dirs: list[Path], split: str = "both", errors: bool = False) -> dict[str, Any]:
+    if errors and split == "test":  # before anything is read
+        raise NewsgraphError(TEST_ERRORS_REFUSED)
+    from .news_gold.suite import evaluate_news
+
+    return evaluate_news(dirs[0], dirs[1] if len(dirs) > 1 else None, split=split, errors=errors)
+
+
 SUITES: dict[str, Suite] = {
     suite.name: suite
     for suite in [
@@ -101,6 +114,13 @@ SUITES: dict[str, Suite] = {
         Suite("gum", ("corpus/gum-wikinews-news",), _gum,
               "GUM news (24 Wikinews articles): named-entity mentions, coreference links, dates, quotes",
               gated=("entity_f1", "coref_e2e_muc_f1", "date_value_f1", "quote_annotated_f1")),
+        Suite("news", (NEWS_CORPUS,), _news,
+              "our real-news gold set (72 Wikinews articles, eval/news_gold): entities, quotes "
+              "and speakers, PLOVER events, relations, commitments; dev_ and test_ figures",
+              gated=("test_entity_f1", "test_quote_f1", "test_speaker_accuracy",
+                     "test_event_type_f1", "test_event_f1", "test_relation_f1",
+                     "test_commitment_f1"),
+              repo_data=("eval/news_gold",), options=("split", "errors")),
     ]
 }
 
@@ -108,7 +128,8 @@ SUITES: dict[str, Suite] = {
 def resolve_data(suite: Suite, data: tuple[str, ...] = ()) -> list[Path]:
     """The data folders of a suite: given ones, else its defaults under ../shared."""
     base = REPO if suite.in_repo else shared_dir()
-    paths = [Path(d) for d in data] or [base / d for d in suite.data]
+    paths = [Path(d) for d in data] or ([REPO / d for d in suite.repo_data]
+                                        + [base / d for d in suite.data])
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise NewsgraphError(f"eval {suite.name}: data not found: {', '.join(missing)} "

@@ -9,7 +9,7 @@ import click
 
 from ...errors import NewsgraphError
 from ...eval import gate
-from ...eval.suites import SUITES, Suite, resolve_data
+from ...eval.suites import SUITES, TEST_ERRORS_REFUSED, Suite, resolve_data
 
 baseline_option = click.option("--baseline", type=click.Path(path_type=Path), default=gate.DEFAULT_BASELINE,
                                show_default=True, help="Baseline file with the floors.")
@@ -72,12 +72,19 @@ def _suite_command(suite: Suite) -> click.Command:
     @click.option("--update", is_flag=True, help="Raise this suite's floors to the current scores.")
     @click.option("--compare", metavar="TOOL", help="Also run another tool on the same data (timex: heideltime).")
     @baseline_option
-    def command(data, as_json, update, compare, baseline) -> None:
-        metrics = suite.run(resolve_data(suite, tuple(data)), **({"compare": compare} if compare else {}))
+    def command(data, as_json, update, compare, baseline, **options) -> None:
+        if options.get("errors") and options.get("split") == "test":
+            raise click.UsageError(TEST_ERRORS_REFUSED)
+        extra = {"compare": compare} if compare else {}
+        metrics = suite.run(resolve_data(suite, tuple(data)), **extra, **options)
         if as_json:
             click.echo(json.dumps(metrics, indent=2, default=str))
         else:
             _print_metrics(suite, metrics)
+            if isinstance(metrics.get("errors"), list):
+                click.echo(f"errors (dev articles only): {len(metrics['errors'])}")
+                for line in metrics["errors"]:
+                    click.echo(f"  {line}")
         if update:
             floors = gate.load_baseline(baseline)
             changed = gate.raise_floors(suite.name, metrics, floors, list(suite.gated))
@@ -85,6 +92,14 @@ def _suite_command(suite: Suite) -> click.Command:
             for metric, (old, new) in changed.items():
                 click.echo(f"floor {suite.name}.{metric}: {old} -> {new}", err=True)
 
+    if "errors" in suite.options:
+        command = click.option("--errors", is_flag=True, help=(
+            "List every false positive, false negative and wrong attribute of the dev "
+            "articles (refused for --split test: test articles are never studied)."))(command)
+    if "split" in suite.options:
+        command = click.option("--split", type=click.Choice(("dev", "test", "both")),
+                               default="both", show_default=True,
+                               help="Which gold split to score.")(command)
     return command
 
 
