@@ -22,15 +22,25 @@ class DataError(NewsgraphError):
     """A data file is malformed or lists an entry twice."""
 
 
+def _is_path(name: str | Path) -> bool:
+    path = Path(name)
+    return path.is_absolute() or path.parent != Path(".")
+
+
+def where(name: str | Path) -> str:
+    """How messages name a data file: ``data/NAME`` for a bundled one, else its path."""
+    return str(Path(name)) if _is_path(name) else f"data/{name}"
+
+
 def read_text(name: str | Path) -> tuple[str, str]:
     """(text, where) of a bundled data file by name, or of a path given by the user."""
     path = Path(name)
-    if path.is_absolute() or path.parent != Path("."):
+    if _is_path(name):
         try:
-            return path.read_text(encoding="utf-8"), str(path)
+            return path.read_text(encoding="utf-8"), where(name)
         except OSError as exc:
             raise DataError(f"{path}: {exc.strerror or exc}") from None
-    return resources.files(__name__).joinpath(str(name)).read_text(encoding="utf-8"), f"data/{name}"
+    return resources.files(__name__).joinpath(str(name)).read_text(encoding="utf-8"), where(name)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

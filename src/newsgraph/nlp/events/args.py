@@ -9,17 +9,17 @@ from ...model import Document
 from ..common.reporting import STATEMENT_VERBS
 from ..common.syntax import subject_of
 from . import lexicon as lex
-from .candidates import ACTOR_ENTITY_TYPES, RELATIVE, _actor_like, _conjuncts, _named, lemma
-from .nominal import _party_premodifier
+from .candidates import ACTOR_ENTITY_TYPES, conjuncts, is_actor_like, is_named, lemma
+from .nominal import is_party_premodifier
 
 
-def _subject(verb):
+def subject_heads(verb):
     """Actor head tokens of a verb (``common.syntax.subject_of``): its subject, or a
     passive's agents; a relative or participial clause whose noun is no party takes the
     subject of the verb that governs that noun."""
     found = subject_of(verb)
     if found.passive:
-        return [a for a in found.agents if _actor_like(a)], True
+        return [a for a in found.agents if is_actor_like(a)], True
     if found.token is None:
         return [], False
     if found.via == "modified":
@@ -31,13 +31,13 @@ def _host_or_noun(noun) -> list:
     """The head noun of a relative/participial clause, or, when that noun is not a party
     ("a declaration demanding ...", "a rally to protest ..."), the subject of the verb
     that governs the noun."""
-    if _actor_like(noun) or noun.pos_ not in ("NOUN",):
+    if is_actor_like(noun) or noun.pos_ not in ("NOUN",):
         return [noun]
     current = noun
     while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
         current = current.head
     if current.pos_ in ("VERB", "AUX") and current.i != noun.i:
-        heads, _ = _subject(current)
+        heads, _ = subject_heads(current)
         if heads:
             return heads
     return [noun]
@@ -51,7 +51,7 @@ def _np_span(tok) -> tuple[int, int]:
         if child.dep_ in ("punct", "cc", "preconj"):
             continue
         if child.dep_ == "compound" and child.right_edge.i + 1 < tok.i and \
-                doc[child.right_edge.i + 1].text == "-" and _named(child) and _named(tok):
+                doc[child.right_edge.i + 1].text == "-" and is_named(child) and is_named(tok):
             continue  # "US-Taliban": each side is its own participant
         left = min(left, child.left_edge.i)
     right = tok.i
@@ -127,7 +127,7 @@ def _antecedent(tok):
         parent = current.head
         if current.dep_ == "ccomp" or lemma(parent) in STATEMENT_VERBS:
             subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].lower_ not in _PRONOUN_TEXT and _actor_like(subj[0]) \
+            if subj and subj[0].lower_ not in _PRONOUN_TEXT and is_actor_like(subj[0]) \
                     and _agrees(tok, subj[0]):
                 return subj[0]
         current = parent
@@ -137,17 +137,17 @@ def _antecedent(tok):
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
 
-def _modifier_conjuncts(mod) -> list:
+def modifier_conjuncts(mod) -> list:
     """``mod`` and its conjuncts of any part of speech ("British and French": adjectives)."""
     out = [mod]
     for child in mod.children:
         if child.dep_ == "conj":
-            out.extend(_modifier_conjuncts(child))
+            out.extend(modifier_conjuncts(child))
     return out
 
 
 def _party_modifier(tok) -> bool:
-    return tok.pos_ != "PRON" and (_party_premodifier(tok) or
+    return tok.pos_ != "PRON" and (is_party_premodifier(tok) or
                                    tok.dep_ == "poss" and tok.ent_type_ in ACTOR_ENTITY_TYPES)
 
 
@@ -156,12 +156,12 @@ def coordinated_parties(noun) -> list:
     governments": a participant noun whose party premodifier has party conjuncts stands for
     each of them (spaCy hangs one as the modifier and the others as its ``conj``). Returns
     the modifier tokens, or [] when there is no such coordination."""
-    if noun.pos_ != "NOUN" or not _actor_like(noun):
+    if noun.pos_ != "NOUN" or not is_actor_like(noun):
         return []
     for mod in noun.children:
         if mod.dep_ not in _MODIFIER_DEPS or not _party_modifier(mod):
             continue
-        parties = [m for m in _modifier_conjuncts(mod) if _party_modifier(m)]
+        parties = [m for m in modifier_conjuncts(mod) if _party_modifier(m)]
         if len(parties) > 1:
             return parties
     return []
@@ -179,7 +179,8 @@ def _modifier_owner(tok):
     return noun if any(t.i == tok.i for t in coordinated_parties(noun)) else None
 
 
-def _participant(doc: Document, tok) -> dict[str, Any]:
+def participant(doc: Document, tok) -> dict[str, Any]:
+    """The participant dict of a head token (entity, name, code, text, offsets)."""
     sdoc = tok.doc
     owner = _modifier_owner(tok)  # before the pronoun test: "US" is not "us"
     if owner is not None:
@@ -239,17 +240,18 @@ def _resolve_pronoun(doc: Document, tok) -> dict[str, Any] | None:
                 return item
     ante = _antecedent(tok)
     if ante is not None:
-        item = _participant(doc, ante)
+        item = participant(doc, ante)
         item["pronoun"] = pron
         return item
     return None
 
 
-def _participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
+def participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
+    """Participant dicts of head tokens and their members, each party once."""
     out, seen = [], set()
     for head in heads:
-        for tok in _expand_members(head):
-            item = _participant(doc, tok)
+        for tok in expand_members(head):
+            item = participant(doc, tok)
             key = item["entity"] or item["name"].lower()
             if key in seen:
                 continue
@@ -258,16 +260,16 @@ def _participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
     return out
 
 
-def _expand_members(tok) -> list:
+def expand_members(tok) -> list:
     """Conjuncts of a head ("Iran and Russia"); a group with "including X" gives X; a
     participant noun with coordinated party modifiers gives each modifier."""
     result = []
-    for t in _conjuncts(tok):
+    for t in conjuncts(tok):
         members = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including",)
                    for g in c.children if g.dep_ == "pobj"]
         if members and t.pos_ == "NOUN":
             for m in members:
-                result.extend(_conjuncts(m))
+                result.extend(conjuncts(m))
         else:  # "the US and NATO forces": each coordinated party modifier
             result.extend(coordinated_parties(t) or [t])
     return result
@@ -278,10 +280,10 @@ def same_party(doc: Document, actor_heads: Iterable, recipient_tok) -> bool:
     the entity itself (its mention covers the head, or a pronoun) on at least one side.
     Two groups that only share a nationality premodifier ("Palestinian police" ...
     "Palestinian armed groups") are different parties."""
-    rec = _participant(doc, recipient_tok)
+    rec = participant(doc, recipient_tok)
     for head in actor_heads:
-        for tok in _expand_members(head):
-            act = _participant(doc, tok)
+        for tok in expand_members(head):
+            act = participant(doc, tok)
             if (act.get("entity") or act["name"].lower()) != \
                     (rec.get("entity") or rec["name"].lower()):
                 continue

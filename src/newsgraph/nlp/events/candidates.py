@@ -7,7 +7,6 @@ from typing import Any
 
 from ..common.words import lemma as word_lemma
 from . import lexicon as lex
-from ..common.factuality import crosses as _crosses  # noqa: F401  (re-exported for the event modules)
 
 
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -47,7 +46,8 @@ def lemma(tok) -> str:
     return word_lemma(tok, lex.KNOWN_VERBS)
 
 
-def _object(tok):
+def direct_object(tok):
+    """The direct object of a verb, or the subject of a passive ("talks were held")."""
     for child in tok.children:
         if child.dep_ in ("dobj", "obj"):
             return child
@@ -57,7 +57,8 @@ def _object(tok):
     return None
 
 
-def _of_noun(tok):
+def of_noun(tok):
+    """The object of an "of" preposition on ``tok`` ("a round of talks": talks), or None."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -66,15 +67,18 @@ def _of_noun(tok):
     return None
 
 
-def _prt(tok, word) -> bool:
+def has_particle(tok, word) -> bool:
+    """True when ``tok`` has the particle ``word`` ("called off")."""
     return any(c.dep_ == "prt" and c.lower_ == word for c in tok.children)
 
 
-def _has_prep(tok, preps) -> bool:
+def has_prep(tok, preps) -> bool:
+    """True when ``tok`` has a preposition child in ``preps``."""
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
-def _depth(tok) -> int:
+def tree_depth(tok) -> int:
+    """How many heads are above ``tok`` in the dependency tree."""
     depth = 0
     while tok.head.i != tok.i:
         tok = tok.head
@@ -82,20 +86,23 @@ def _depth(tok) -> int:
     return depth
 
 
-def _conjuncts(tok) -> list:
+def conjuncts(tok) -> list:
+    """``tok`` and its nominal conjuncts, recursively ("Iran and Russia")."""
     out = [tok]
     for child in tok.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(_conjuncts(child))
+            out.extend(conjuncts(child))
     return out
 
 
-def _named(tok) -> bool:
+def is_named(tok) -> bool:
     """A named participant token: an actor-type entity or a proper noun."""
     return tok.ent_type_ in ACTOR_ENTITY_TYPES or tok.pos_ == "PROPN"
 
 
-def _actor_like(tok) -> bool:
+def is_actor_like(tok) -> bool:
+    """A token that can be a party: an actor-type entity, a proper noun, a personal pronoun
+    or a people/group noun (``actor_nouns``), never a date, number or amount."""
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False
     if tok.ent_type_ in ACTOR_ENTITY_TYPES:

@@ -6,13 +6,12 @@ import datetime as dt
 from typing import Any
 
 from ...model import Document
-from ..common.reporting import STATEMENT_VERBS
-from . import lexicon as lex
 from ..common import factuality as fact
-from .args import _participant, _participants, _subject
+from ..common.factuality import crosses
+from ..common.reporting import STATEMENT_VERBS
+from .args import participant, participants, subject_heads
+from .candidates import PLACE_PREPS, PLACE_TYPES, REPORT_ADVERBS, UNATTRIBUTED, Candidate, lemma
 from .geo import geocode
-from .candidates import (PLACE_PREPS, PLACE_TYPES, REPORT_ADVERBS, UNATTRIBUTED, Candidate,
-                         _crosses, lemma)
 
 
 def _quote_speaker(doc: Document, start: int, end: int) -> str | None:
@@ -29,7 +28,7 @@ def _quote_speaker(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
-def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
+def attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
     """(attributed_to, reporting-verb token) for an event."""
     tok = cand.anchor
     speaker = _quote_speaker(doc, tok.idx, tok.idx + len(tok))
@@ -75,27 +74,29 @@ def _attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
 
 
 def _speaker_name(doc: Document, verb) -> str | None:
-    heads, _ = _subject(verb)
+    heads, _ = subject_heads(verb)
     if not heads:
         return None
     return _names(doc, heads[0])
 
 
 def _names(doc: Document, tok) -> str:
-    return " and ".join(p["name"] for p in _participants(doc, [tok]))
+    return " and ".join(p["name"] for p in participants(doc, [tok]))
 
 
-def _clause_tokens(anchor) -> list:
+def clause_tokens(anchor) -> list:
+    """The tokens of ``anchor``'s own clause: its subtree minus subordinate clauses."""
     out = []
     for t in anchor.subtree:
-        if t.i == anchor.i or not _crosses(t, anchor, ("ccomp", "advcl", "relcl", "xcomp",
+        if t.i == anchor.i or not crosses(t, anchor, ("ccomp", "advcl", "relcl", "xcomp",
                                                     "parataxis", "conj", "acl", "csubj")):
             out.append(t)
     return out
 
 
-def _date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
-    tokens = _clause_tokens(cand.anchor)
+def event_date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
+    """(value, text) of the event's date: its own timex, else maybe the publication date."""
+    tokens = clause_tokens(cand.anchor)
     if cand.nominal is not None and cand.nominal.i != cand.anchor.i:
         tokens += [t for t in cand.nominal.subtree if t not in tokens]
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
@@ -127,14 +128,15 @@ def _default_date(doc: Document, cand: Candidate) -> str | None:
     return None
 
 
-def _location(doc: Document, cand: Candidate, taken: set[int]) -> dict[str, Any] | None:
+def event_location(doc: Document, cand: Candidate, taken: set[int]) -> dict[str, Any] | None:
+    """The place of an event: "in/at/near PLACE" on the trigger or event noun, geocoded."""
     holders = [cand.anchor] + ([cand.nominal] if cand.nominal is not None else [])
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_TYPES and pobj.i not in taken:
-                        item = _participant(doc, pobj)
+                        item = participant(doc, pobj)
                         place = {"name": item["name"], "country": None, "lat": None,
                                  "lon": None, "entity": item["entity"], "text": item["text"]}
                         geo = geocode(item["name"], item.get("code")) or \

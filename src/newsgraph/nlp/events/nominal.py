@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from . import lexicon as lex
 from ..common import factuality as fact
-from .candidates import ACTOR_ENTITY_TYPES, PRONOUNS, _actor_like, _has_prep, lemma
+from .candidates import ACTOR_ENTITY_TYPES, PRONOUNS, has_prep, is_actor_like, lemma
 
 
-def _noun_entry(tok):
+def noun_entry(tok):
+    """The (type, mode) of an event noun ("talks", two-word "war games"), else None."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
     entry = None
@@ -15,12 +16,12 @@ def _noun_entry(tok):
         if mod.dep_ == "compound" and mod.i == tok.i - 1:
             entry = entry or lex.NOUNS.get(f"{lemma(mod)} {lemma(tok)}")
     entry = entry or lex.NOUNS.get(lemma(tok)) or lex.NOUNS.get(tok.lower_)
-    if entry and lemma(tok) in ("call", "round") and not _has_prep(tok, ("for", "of", "to")):
+    if entry and lemma(tok) in ("call", "round") and not has_prep(tok, ("for", "of", "to")):
         return None
     return entry
 
 
-def _noun_is_event(tok) -> bool:
+def noun_is_event(tok) -> bool:
     """A bare event noun is coded when it happens, is a subject, or has its own actors/date."""
     if tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW", "ORG", "PRODUCT"):
         return False  # a name ("the Cold War", "the Peace Conference Act")
@@ -31,11 +32,11 @@ def _noun_is_event(tok) -> bool:
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
             return True
-        if child.dep_ in ("compound", "amod", "nmod") and _party_premodifier(child):
+        if child.dep_ in ("compound", "amod", "nmod") and is_party_premodifier(child):
             return True
         if child.dep_ == "prep" and child.lower_ in ("by", "between", "against", "with", "on"):
             for g in child.children:
-                if g.dep_ == "pobj" and _actor_like(g):
+                if g.dep_ == "pobj" and is_actor_like(g):
                     return True
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "in"):
             if any(g.ent_type_ == "DATE" for g in child.subtree):
@@ -43,7 +44,8 @@ def _noun_is_event(tok) -> bool:
     return False
 
 
-def _governed_prescription(noun) -> bool:
+def governed_by_prescription(noun) -> bool:
+    """True when the verb that governs ``noun`` is a prescription ("have to", "must")."""
     verb = noun.head
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
@@ -72,7 +74,7 @@ def _scope_word(tok) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _SCOPE_PREFIXES
 
 
-def _party_premodifier(tok) -> bool:
+def is_party_premodifier(tok) -> bool:
     """A premodifier that names a party: a named actor entity (not a title-case common noun
     such as "Troop" in a headline, nor a scope word such as "intra-Afghan")."""
     if _scope_word(tok) or tok.lower_ in _SCOPE_PREFIXES or not tok.text[:1].isalnum():
@@ -82,7 +84,7 @@ def _party_premodifier(tok) -> bool:
     if tok.ent_type_ or tok.head.pos_ == "PROPN":
         return False  # part of a non-party name ("the Cold War")
     return tok.pos_ == "PROPN" and tok.lower_ not in lex.ACTOR_NOUNS and \
-        lemma(tok) not in lex.ACTOR_NOUNS and tok.lower_ not in lex.NOUNS and _actor_like(tok)
+        lemma(tok) not in lex.ACTOR_NOUNS and tok.lower_ not in lex.NOUNS and is_actor_like(tok)
 
 
 def hyphen_parts(tok) -> list:
@@ -92,19 +94,19 @@ def hyphen_parts(tok) -> list:
     for child in tok.children:
         after = child.right_edge.i + 1
         if child.dep_ in ("compound", "amod", "nmod") and after < tok.i and \
-                doc[after].text == "-" and _party_premodifier(child):
+                doc[after].text == "-" and is_party_premodifier(child):
             parts.append(child)
             parts.extend(hyphen_parts(child))
     return parts
 
 
-def _nominal_actors(noun) -> tuple[list, list]:
+def nominal_actors(noun) -> tuple[list, list]:
     """Actors and recipients written inside an event noun phrase."""
     actors, recips = [], []
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
             actors.append(child)
-        elif child.dep_ in ("compound", "amod", "nmod") and _party_premodifier(child):
+        elif child.dep_ in ("compound", "amod", "nmod") and is_party_premodifier(child):
             actors.append(child)
             actors.extend(hyphen_parts(child))
         elif child.dep_ == "prep":
@@ -113,21 +115,21 @@ def _nominal_actors(noun) -> tuple[list, list]:
                 continue
             if child.lower_ in ("by", "between", "among"):
                 actors.append(pobj[0])
-            elif child.lower_ == "of" and _actor_like(pobj[0]) and \
+            elif child.lower_ == "of" and is_actor_like(pobj[0]) and \
                     pobj[0].ent_type_ not in ("DATE", "TIME"):
                 actors.append(pobj[0])
             elif child.lower_ in ("with", "against", "on", "to", "toward", "towards") and \
-                    _actor_like(pobj[0]):
+                    is_actor_like(pobj[0]):
                 recips.append(pobj[0])
             elif child.lower_ in ("against", "toward", "towards"):
                 # "riots against Israeli military policies": the party named inside
                 recips.extend(g for g in pobj[0].children
                               if g.dep_ in ("poss", "compound", "amod", "nmod") and
-                              g.pos_ != "PRON" and _party_premodifier(g))
+                              g.pos_ != "PRON" and is_party_premodifier(g))
     # hyphenated pairs ("US-Taliban deal") may come as several compound children
     extra = [t for t in noun.lefts for t in t.subtree
              if t.ent_type_ in ACTOR_ENTITY_TYPES and t not in actors and t.dep_ != "poss"
-             and _party_premodifier(t)]
+             and is_party_premodifier(t)]
     for t in extra:
         if not any(t.i in range(a.left_edge.i, a.right_edge.i + 1) for a in actors) or \
                 any(t in hyphen_parts(a) for a in actors):

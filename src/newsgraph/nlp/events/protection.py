@@ -7,7 +7,7 @@ withdrew its protection of X") reduces an existing relation: SANCTION, mode disc
 Protection is also a word for rules, products and comfort ("data protection", "consumer
 protection law", "protection from the rain", "the law protects journalists"), so an event
 is coded only when both the protector and the protected are parties (a named entity, a
-pronoun or a people/group noun, see ``_actor_like`` / ``_party_like``), and never from a
+pronoun or a people/group noun, see ``is_actor_like`` / ``is_party_like``), and never from a
 "protection" that names a domain (a non-party noun premodifier: "data protection") or
 that is itself a premodifier ("witness protection program"). The roles are fixed here (the
 protected is the one the aid benefits, never the "from X" threat), so the candidates carry
@@ -17,10 +17,10 @@ protect X" is an AGREE) are those of every event.
 from __future__ import annotations
 
 from . import lexicon as lex
-from .args import _modifier_conjuncts, _subject
-from .candidates import RELATIVE, Candidate, _actor_like, lemma
-from .nominal import _party_premodifier
-from .recipients import _party_like
+from .args import modifier_conjuncts, subject_heads
+from .candidates import RELATIVE, Candidate, is_actor_like, lemma
+from .nominal import is_party_premodifier
+from .recipients import is_party_like
 
 CONTEXT_MODE = "peacekeeping"  # turned into the event's context by ``events._build``
 # Verbs that end a protection ("withdrew/ended/suspended its protection of X").
@@ -46,14 +46,14 @@ def protection_candidates(sent) -> list[Candidate]:
 def _domain(noun) -> bool:
     """"data protection", "consumer protection": a non-party noun premodifier names what
     kind of protection (a field of law or policy), not who protects."""
-    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and not _actor_like(c)
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and not is_actor_like(c)
                for c in noun.children)
 
 
 def _make(anchor, words, actors, protected, etype="AID", mode=CONTEXT_MODE,
           nominal=None) -> Candidate | None:
-    actors = [a for a in actors if _actor_like(a)]
-    protected = [p for p in protected if _party_like(p)]
+    actors = [a for a in actors if is_actor_like(a)]
+    protected = [p for p in protected if is_party_like(p)]
     if not actors or not protected:
         return None  # no party on one side: a rule, a product or a comfort, not aid
     return Candidate(anchor, etype, mode, list(words), nominal=nominal, actor_heads=actors,
@@ -74,7 +74,7 @@ def _protect_verb(verb) -> Candidate | None:
     """"Y protects X", "X is protected by Y", "X, protected by Y, ..."."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the rebels protected by Y"
         return _make(verb, [verb], _agents(verb), [verb.head])
-    actors, passive = _subject(verb)
+    actors, passive = subject_heads(verb)
     if passive:
         protected = [verb.head if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c
                      for c in verb.children if c.dep_ == "nsubjpass"]
@@ -103,10 +103,10 @@ def _protected_of(verb, deps=("dobj", "nsubjpass", "nsubj")) -> list:
 
 
 def _protection_noun(noun) -> Candidate | None:
-    protectors = [c for c in noun.children if c.dep_ == "poss" and _actor_like(c)]
+    protectors = [c for c in noun.children if c.dep_ == "poss" and is_actor_like(c)]
     protectors += [m for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and (
-        _party_premodifier(c) or c.dep_ == "compound" and _actor_like(c))
-        for m in _modifier_conjuncts(c) if m.i == c.i or _party_premodifier(m)]  # "US and UK"
+        is_party_premodifier(c) or c.dep_ == "compound" and is_actor_like(c))
+        for m in modifier_conjuncts(c) if m.i == c.i or is_party_premodifier(m)]  # "US and UK"
     protectors += [g for g in _pobjs(noun, ("by",))]
     protected = _pobjs(noun, ("for", "to"))
     of_objs = _pobjs(noun, ("of",))
@@ -127,7 +127,7 @@ def _protection_noun(noun) -> Candidate | None:
     if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
         lem = lemma(verb)
         if lem in lex.PROTECTION_GIVE_VERBS:  # "Y provides protection to X"
-            actors, _ = _subject(verb)
+            actors, _ = subject_heads(verb)
             protected = protected or _pobjs(verb, ("to", "for")) or \
                 [c for c in verb.children if c.dep_ in ("dative", "iobj")]
             return _make(verb, [verb, noun], actors, protected, nominal=noun)
@@ -135,14 +135,14 @@ def _protection_noun(noun) -> Candidate | None:
             return _make(verb, [verb, noun], protectors,
                          protected or _protected_of(verb, ("nsubj", "nsubjpass")), nominal=noun)
         if lem in _END_VERBS:  # "Y withdrew its protection of X": relations reduced
-            actors, _ = _subject(verb)
+            actors, _ = subject_heads(verb)
             protected = protected or _pobjs(verb, ("from", "for", "to"))
             return _make(verb, [verb, noun], actors, protected, "SANCTION", "discontinue",
                          nominal=noun)
     if noun.dep_ == "pobj" and head.lower_ == "with" and \
             lemma(head.head) in lex.PROTECTION_GIVE_VERBS:  # "provided X with protection"
         verb = head.head
-        actors, _ = _subject(verb)
+        actors, _ = subject_heads(verb)
         return _make(verb, [verb, noun], actors,
                      [c for c in verb.children if c.dep_ == "dobj"], nominal=noun)
     # "Y's protection of X": both parties inside the noun phrase

@@ -4,9 +4,9 @@ place an act is aimed at (see docs/events.md, "Recipient")."""
 from __future__ import annotations
 
 from . import lexicon as lex
-from .candidates import (PLACE_TYPES, RECIPIENT_PREPS, RELATIVE, Candidate, _actor_like, _conjuncts,
-                         _named, lemma)
-from .nominal import _noun_entry
+from .candidates import (PLACE_TYPES, RECIPIENT_PREPS, RELATIVE, Candidate, conjuncts,
+                         is_actor_like, is_named, lemma)
+from .nominal import noun_entry
 
 _NON_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                              "QUANTITY"})
@@ -20,14 +20,14 @@ def _prep_objects(holder, preps=RECIPIENT_PREPS) -> list:
             for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
-def _party_like(tok) -> bool:
-    """A recipient head: a party (``_actor_like``) or a noun modified by a nationality or
+def is_party_like(tok) -> bool:
+    """A recipient head: a party (``is_actor_like``) or a noun modified by a nationality or
     country ("Russian civilian advisers", "Palestinian lorries", "Cambodian refugee camp")."""
-    if _actor_like(tok):
+    if is_actor_like(tok):
         return True
-    if tok.pos_ != "NOUN" or _noun_entry(tok) is not None:
+    if tok.pos_ != "NOUN" or noun_entry(tok) is not None:
         return False  # an event noun ("Israeli raids") is not itself a party
-    people = tok.tag_ == "NNS" or any(c.dep_ == "compound" and _actor_like(c)
+    people = tok.tag_ == "NNS" or any(c.dep_ == "compound" and is_actor_like(c)
                                       for c in tok.children)
     return people and any(c.dep_ in ("amod", "compound", "nmod") and
                           c.ent_type_ in ("NORP", "GPE") for c in tok.children)
@@ -42,17 +42,17 @@ def _inside(holder) -> list:
     ("calls by X", "a camp for refugees"), the agent of a participle ("property seized by the
     army")."""
     out = [c for c in holder.children if c.dep_ in ("poss", "compound", "amod", "nmod") and
-           (_named(c) or c.dep_ == "poss" and _actor_like(c)) and
+           (is_named(c) or c.dep_ == "poss" and is_actor_like(c)) and
            c.ent_type_ not in _NON_PARTY_ENTS and c.pos_ != "PRON"]
     # an apposition right after the head (a far one is usually attached to the wrong noun)
-    out += [c for c in holder.children if c.dep_ == "appos" and _named(c)
+    out += [c for c in holder.children if c.dep_ == "appos" and is_named(c)
             and c.ent_type_ not in _NON_PARTY_ENTS and c.left_edge.i <= holder.i + 2]
     out += [pobj for _p, pobj in _prep_objects(holder, ("by", "from", "of", "for"))
-            if _named(pobj) or _party_like(pobj)]
+            if is_named(pobj) or is_party_like(pobj)]
     for acl in holder.children:
         if acl.dep_ == "acl":
             out += [g for c in acl.children if c.dep_ == "agent" for g in c.children
-                    if g.dep_ == "pobj" and _party_like(g)]
+                    if g.dep_ == "pobj" and is_party_like(g)]
     return out
 
 
@@ -62,12 +62,12 @@ _YIELD_MODES = frozenset({"withdraw", "resign", "disarm"})
 def _yielding_party(noun) -> list:
     """The party that does an intransitive retreat named by an object noun ("the withdrawal
     of Serbian forces", "the resignation of the minister"): the "of" party, or a possessor."""
-    entry = _noun_entry(noun)
+    entry = noun_entry(noun)
     if entry is None or entry[0] != "RETREAT" or entry[1] not in _YIELD_MODES:
         return []
     found = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     found += [pobj for _p, pobj in _prep_objects(noun, ("of",))]
-    return [t for t in found if _party_like(t)]
+    return [t for t in found if is_party_like(t)]
 
 
 _SEND_VERBS = frozenset({"send", "write", "address", "deliver", "hand", "submit", "issue",
@@ -94,7 +94,7 @@ def _letter_addressee(verb) -> list:
         if docs or tok.i != verb.i and lemma(tok) in _SEND_VERBS:
             holders.append(tok)  # "sent a letter to X", "wrote to X urging"
     return [pobj for h in holders for prep, pobj in _prep_objects(h, ("to",))
-            if _party_like(pobj) or _named(pobj)]
+            if is_party_like(pobj) or is_named(pobj)]
 
 
 def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
@@ -106,7 +106,7 @@ def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
     if not is_verb:
         objs = []
     if lemma(verb) in lex.DEPLOY_VERBS:  # "deployed peacekeepers in X": their own people
-        objs = [o for o in objs if o.dep_ != "dobj" or not _actor_like(o)]
+        objs = [o for o in objs if o.dep_ != "dobj" or not is_actor_like(o)]
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"] if is_verb and nominal is None \
         else []
     holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
@@ -135,17 +135,17 @@ def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
                 preps.append(pobj)
     if cand.type == "ACCUSE" and targets:
         # "complained to the UN over Israeli raids": the one complained about, not the audience
-        preps = [t for t in targets if _party_like(t)]
+        preps = [t for t in targets if is_party_like(t)]
     inside = []  # "rejected North Korea's demand", "rejected calls by X", "a US offer"
     for holder in passive + objs + ([nominal] if nominal is not None else []) + \
-            [p for p in preps if not _party_like(p)] + [t for t in targets if t not in preps]:
-        if not _party_like(holder) or holder in objs + passive and not _named(holder):
+            [p for p in preps if not is_party_like(p)] + [t for t in targets if t not in preps]:
+        if not is_party_like(holder) or holder in objs + passive and not is_named(holder):
             inside.extend(_inside(holder))
-    named_objs = [o for o in objs if _named(o) or _party_like(o) and not _actor_like(o)]
+    named_objs = [o for o in objs if is_named(o) or is_party_like(o) and not is_actor_like(o)]
     # "demanded the withdrawal of Serbian forces": who is to withdraw is the one asked
     agents = [a for o in objs for a in _yielding_party(o)]
-    return [passive + named_objs + agents, [p for p in preps if _named(p)],
-            [o for o in objs if o not in named_objs], [p for p in preps if not _named(p)],
+    return [passive + named_objs + agents, [p for p in preps if is_named(p)],
+            [o for o in objs if o not in named_objs], [p for p in preps if not is_named(p)],
             inside]
 
 
@@ -186,7 +186,7 @@ def _complement_tiers(cand: Candidate, verb, skip: set[int], depth: int = 2) -> 
         subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and cand.type in _COMPLEMENT_TYPES:
             tiers.append(subj[:1])
-            if not _party_like(subj[0]):
+            if not is_party_like(subj[0]):
                 tiers.append(_inside(subj[0]))
         obj_cands = [c for c in comp.children if c.dep_ == "dobj"]
         content = cand.content is not None and cand.content.anchor.i == comp.i
@@ -215,14 +215,14 @@ def _place_fallback(verb, skip: set[int], content=None) -> list:
     """PLOVER coders take the country or city an act is aimed at or done in as the
     recipient when no party is named: the first GPE in the verb's own clause, then in the
     clause of its folded content ("agreed to set up a centre in Tokyo")."""
-    from .context import _clause_tokens
+    from .context import clause_tokens
 
-    tokens = _clause_tokens(verb)
+    tokens = clause_tokens(verb)
     if content is not None and content.anchor.i != verb.i:
-        tokens += _clause_tokens(content.anchor)
+        tokens += clause_tokens(content.anchor)
     for comp in verb.children:
         if comp.dep_ == "xcomp" and (content is None or comp.i != content.anchor.i):
-            tokens += _clause_tokens(comp)
+            tokens += clause_tokens(comp)
     for tok in tokens:
         if tok.ent_type_ in ("GPE", "LOC") and tok.i not in skip and tok.dep_ in ("pobj", "dobj", "poss"):
             if tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
@@ -231,7 +231,7 @@ def _place_fallback(verb, skip: set[int], content=None) -> list:
     return []
 
 
-def _recipients(cand: Candidate, actor_heads: list) -> list:
+def recipient_heads(cand: Candidate, actor_heads: list) -> list:
     """Recipient heads of a verbal event: the first non-empty tier of (1) named objects and
     passive subjects (and who is to withdraw in "demanded the withdrawal of X"), (2) named
     objects of with/to/against/on/... on the verb, its object or its event noun, (2b) for
@@ -242,7 +242,7 @@ def _recipients(cand: Candidate, actor_heads: list) -> list:
     place (country, city or region) in the clause. Nothing inside the actor's own phrase
     counts."""
     verb = cand.anchor
-    skip = {t.i for a in actor_heads for t in _conjuncts(a)}
+    skip = {t.i for a in actor_heads for t in conjuncts(a)}
     # nothing inside the actor's own phrase ("opposition parties in Nepal", "Nicaragua's
     # government") is the one acted on; a relative clause's head noun holds the verb itself
     own = {t.i for t in verb.subtree}
@@ -259,7 +259,7 @@ def _recipients(cand: Candidate, actor_heads: list) -> list:
     for tier in tiers:
         picks = [t for t in tier if t is not None and t.i not in skip and
                  t.lower_ not in RELATIVE and t.ent_type_ not in _NON_PARTY_ENTS and
-                 _party_like(t)]
+                 is_party_like(t)]
         if picks:
             seen, out = set(), []
             for t in picks:

@@ -1,192 +1,396 @@
-"""General rules that choose or correct an event's TYPE from its syntax, applied to the
-trigger entries of ``event_triggers`` (see docs/events.md, "Type rules").
-
-- "called/pressed/appealed for X to do Y": spaCy makes "for" the marker of an adverbial
-  clause, not a preposition of the verb; the phrasal entry ("call for") still applies.
-- Movement verbs whose mover is a military force ("troops arrived in X") are deployments
-  (MOBILIZE), not CONSULT visits.
-- "mobilize" with an object that is no force (supporters, pressure groups, resources) is no
-  military mobilisation; "help (to) do X" is X when X is itself a trigger.
-- Military exercises are MOBILIZE when one side holds them and COOPERATE when they are joint
-  (a "joint" exercise, coordinated holders, or "with X"), as the PLOVER definitions say.
-- "X-ing ... is out of the question": the act is refused (REJECT).
-- Expelling or forcing out civilians en masse (a number of 100 or more, "thousands of
-  villagers") is mass expulsion (CAMEO 201: ASSAULT, cleansing); expelling an organisation
-  or officials stays SANCTION (expel).
+"""The PLOVER type rules: every decision that sets or changes an event's type is one entry
+of ``TYPE_RULES``, applied in list order by ``apply_type_rules`` (see docs/events.md, "Type
+rules"; the rule kinds and steps are described in ``typecase``). Adding a rule is writing
+its function here and adding one entry to ``TYPE_RULES``.
 """
 from __future__ import annotations
 
+from ..common import factuality as fact
 from . import lexicon as lex
-from .candidates import lemma
+from . import patterns as pat
+from .args import participants, subject_heads
+from .candidates import REQUEST_MODE, THREAT_MODE, has_particle, lemma
+from .nominal import noun_entry
+from .typecase import FIND, FIX, OVERRIDE, Entry, TypeCase, TypeRule, passes, run_passes
 
-# Movement verbs coded as visits in the lexicon.
-MOVE_VERBS = frozenset("arrive go come travel fly land reach enter return".split())
-
-# Heads naming armed forces, their units and vehicles (a mover or a mobilised thing).
-MILITARY_NOUNS = frozenset("""
-troop force soldier army navy warship ship vessel fleet marine paratrooper battalion brigade
-regiment division unit contingent detachment squadron convoy tank peacekeeper deployment
-reinforcement reservist reserve militia militiaman police policeman guard gendarme commando
-sailor airman airmen aircraft jet plane helicopter bomber fighter missile weapon artillery
-submarine destroyer frigate carrier infantry cavalry personnel
-""".split())
-
-# Nouns of military exercises (MOBILIZE in the noun table; COOPERATE when joint).
-EXERCISE_NOUNS = frozenset("exercise drill maneuver manoeuvre game".split())
-JOINT_WORDS = frozenset("joint combined bilateral multinational trilateral".split())
-
-# Verbs whose object, when it is an event noun, is the act ordered ("ordered patrols",
-# "ordered the release of X"): an order by an authority over its own forces is that act.
-ORDER_VERBS = frozenset("order authorize authorise command".split())
+# ---------------------------------------------------------------- step "verb"
 
 
-def for_clause_phrasal(tok, lem: str):
-    """"called for Israel to withdraw": the phrasal "call for" over a for-marked clause."""
-    key = f"{lem} for"
+def _particle_object(case: TypeCase, part) -> Entry | None:
+    key = f"{case.lem} {part.lower_}"
+    if case.obj is not None and f"{key} {lemma(case.obj)}" in lex.VERB_OBJECT:
+        t, m = lex.VERB_OBJECT[f"{key} {lemma(case.obj)}"]
+        return t, m, [case.tok, part, case.obj]
+    return None
+
+
+def _particle_phrasal(case: TypeCase, part) -> Entry | None:
+    key = f"{case.lem} {part.lower_}"
+    if key in lex.PHRASAL:
+        t, m = lex.PHRASAL[key]
+        return t, m, [case.tok, part]
+    return None
+
+
+def _object_pair(case: TypeCase, head) -> Entry | None:
+    key = f"{case.lem} {lemma(head)}"
+    if key in lex.VERB_OBJECT:
+        t, m = lex.VERB_OBJECT[key]
+        return t, m, [case.tok, head]
+    return None
+
+
+def _thing_given(case: TypeCase, head) -> Entry | None:
+    hl = pat.given_lemma(head)
+    if hl in lex.AID_OBJECTS:
+        if case.lem in lex.GIVE_VERBS:
+            return "AID", "asylum" if hl == "asylum" else None, [case.tok, head]
+        if case.lem in lex.CUT_VERBS:
+            return "SANCTION", "discontinue", [case.tok, head]
+        if case.lem in lex.SHARE_VERBS:
+            return "COOPERATE", None, [case.tok, head]
+    return None
+
+
+def _easing(case: TypeCase, head) -> Entry | None:
+    noun = noun_entry(head)
+    if noun and case.lem in lex.EASE_VERBS and noun[0] in ("COERCE", "SANCTION"):
+        return ("CONCEDE" if pat.given_lemma(head) in ("ban", "restriction") else "RETREAT"), \
+            "ease", [case.tok, head]
+    return None
+
+
+def _repression(case: TypeCase, head) -> Entry | None:
+    noun = noun_entry(head)
+    if noun and case.lem in lex.REPRESS_VERBS and noun[0] in ("PROTEST",):
+        return "COERCE", "restrict", [case.tok, head]
+    return None
+
+
+def _prep_object_pair(case: TypeCase) -> Entry | None:
+    for prep in case.preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and f"{case.lem} {lemma(pobj)}" in lex.VERB_OBJECT:
+                t, m = lex.VERB_OBJECT[f"{case.lem} {lemma(pobj)}"]
+                return t, m, [case.tok, prep, pobj]
+    return None
+
+
+def _prep_light_noun(case: TypeCase) -> Entry | None:
+    if case.lem in lex.PREP_LIGHT_VERBS:
+        for prep in case.preps:
+            for pobj in prep.children:
+                noun = noun_entry(pobj) if pobj.dep_ == "pobj" else None
+                if noun:
+                    return noun[0], noun[1], [case.tok, pobj]
+    return None
+
+
+def _prep_phrasal(case: TypeCase) -> Entry | None:
+    for prep in case.preps:
+        key = f"{case.lem} {prep.lower_}"
+        if key in lex.PHRASAL:
+            t, m = lex.PHRASAL[key]
+            return t, m, [case.tok, prep]
+    return None
+
+
+def _for_clause_phrasal(case: TypeCase) -> Entry | None:
+    key = f"{case.lem} for"
     if key not in lex.PHRASAL:
         return None
-    for child in tok.children:
-        if child.dep_ == "advcl" and child.i > tok.i:
+    for child in case.tok.children:
+        if child.dep_ == "advcl" and child.i > case.tok.i:
             for mark in child.children:
                 if mark.dep_ == "mark" and mark.lower_ == "for":
                     t, m = lex.PHRASAL[key]
-                    return t, m, [tok, mark]
+                    return t, m, [case.tok, mark]
     return None
 
 
-def _military(tok) -> bool:
-    lem = lemma(tok)
-    if lem in MILITARY_NOUNS or tok.lower_.rstrip("s") in MILITARY_NOUNS:
-        return True
-    return False
-
-
-def _mover(verb):
-    """The subject of a movement verb, or the force inside it ("the deployment of troops")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
-    if _military(subj):
-        return subj
-    for prep in subj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and _military(pobj):
-                    return subj
+def _strike_with_object(case: TypeCase) -> Entry | None:
+    if case.lem in lex.VERBS and case.lem == "strike" and case.obj is not None:
+        return "ASSAULT", None, [case.tok]
     return None
 
 
-# Civilians driven out en masse (CAMEO 201 "engage in mass expulsion": ASSAULT, cleansing).
-CIVILIAN_NOUNS = frozenset("""refugee resident villager civilian inhabitant family people
-population farmer peasant settler minority tribesman""".split())
-MASS_WORDS = frozenset("hundreds thousands tens dozens millions".split())
-EXPEL_VERBS = frozenset("expel evict".split())
+def _protest_with_clause(case: TypeCase) -> Entry | None:
+    tok, lem = case.tok, case.lem
+    if lem in lex.VERBS and (lem == "protest" and any(c.dep_ in ("ccomp",) for c in tok.children)
+                             or lem == "protest" and tok.dep_ in ("parataxis", "ROOT") and
+                             any(c.dep_ == "ccomp" for c in tok.children)):
+        return "ACCUSE", "disapprove", [tok]
+    return None
 
 
-def _mass_of_civilians(obj) -> bool:
-    """"more than 1,000 Palestinian refugees", "thousands of villagers"."""
-    head = obj
-    if obj.lower_ in MASS_WORDS:
-        inner = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"), None)
-        return inner is not None and lemma(inner) in CIVILIAN_NOUNS
-    if lemma(head) not in CIVILIAN_NOUNS or head.tag_ not in ("NNS", "NNPS"):
-        return False
-    for num in head.children:
-        if num.dep_ == "nummod":
-            digits = num.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 100 or num.lower_ in MASS_WORDS or \
-                    num.lower_ in ("hundred", "thousand", "million"):
-                return True
-    return False
+def _bare_verb(case: TypeCase) -> Entry | None:
+    if case.lem in lex.VERBS:
+        t, m = lex.VERBS[case.lem]
+        return t, m, [case.tok]
+    return None
 
 
-def mass_expulsion(tok, entry):
-    """Expelling or forcing out civilians en masse is ASSAULT (cleansing); organisations,
-    inspectors, diplomats stay SANCTION (expel)."""
-    etype, mode, words = entry
-    if mode == "expel" or lemma(tok) in EXPEL_VERBS:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and _mass_of_civilians(obj):
-            return "ASSAULT", "cleansing", words
-    return entry
-
-
-def refine_verb_entry(tok, entry):
-    """Correct the type of a verb entry by its arguments; None drops it."""
-    for rule in (military_movement, non_military_mobilization, help_with_content,
-                 mass_expulsion):
-        if entry is None:
-            return None
-        entry = rule(tok, entry)
-    return entry
-
-
-def military_movement(tok, entry):
-    """"troops arrived in X": a deployment (MOBILIZE), not a visit."""
-    etype, mode, words = entry
-    if etype == "CONSULT" and mode == "visit" and lemma(tok) in MOVE_VERBS and \
-            _mover(tok) is not None:
+def _military_movement(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype == "CONSULT" and mode == "visit" and case.lem in lex.MOVE_VERBS and \
+            pat.military_mover(case.tok) is not None:
         return "MOBILIZE", "troops", words
-    return entry
+    return case.entry
 
 
-def non_military_mobilization(tok, entry):
-    """"mobilized pressure groups / resources / support" is no military mobilisation."""
-    if entry[0] == "MOBILIZE" and lemma(tok) in ("mobilize", "mobilise"):
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and not _military(obj):
+def _non_military_mobilization(case: TypeCase) -> Entry | None:
+    if case.entry[0] == "MOBILIZE" and case.lem in ("mobilize", "mobilise"):
+        if case.dobj is not None and not pat.is_military(case.dobj):
             return None
-    return entry
+    return case.entry
 
 
-def help_with_content(tok, entry):
-    """"help support X": the supporting is the event, not the help."""
-    if entry[0] == "AID" and lemma(tok) == "help":
-        for child in tok.children:
+def _help_with_content(case: TypeCase) -> Entry | None:
+    if case.entry[0] == "AID" and case.lem == "help":
+        for child in case.tok.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                from .triggers import verb_entry
                 if verb_entry(child) is not None:
                     return None
-    return entry
+    return case.entry
 
 
-def joint_exercise(noun, verb=None) -> bool:
-    """A joint exercise: "joint/combined" on the noun, coordinated holders ("French and
-    Egyptian warships", "X and Y held ..."), or "with X" on the noun or the verb."""
-    if lemma(noun) not in EXERCISE_NOUNS:
-        return False
-    if lemma(noun) == "game" and not any(lemma(c) == "war" for c in noun.children):
-        return False
-    if any(c.lower_ in JOINT_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
-        return True
-    holders = [noun, verb] if verb is not None else [noun]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj"
-                                                               for g in c.children):
-                return True
-    if verb is not None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            if any(c.dep_ == "conj" for c in subj.children):
-                return True
-            for mod in subj.children:
-                if mod.dep_ in ("amod", "compound", "nmod") and \
-                        any(c.dep_ == "conj" for c in mod.children):
-                    return True
-    return False
+def _mass_expulsion(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if mode == "expel" or case.lem in lex.EXPEL_VERBS:
+        if case.dobj is not None and pat.mass_of_civilians(case.dobj):
+            return "ASSAULT", "cleansing", words
+    return case.entry
 
 
-def ruled_out(anchor) -> bool:
-    """"removing the sanctions is out of the question": the act is the subject of a copula
-    whose predicate is "out of the question"."""
-    if anchor.dep_ not in ("csubj", "nsubj") or lemma(anchor.head) != "be":
-        return False
-    for c in anchor.head.children:
-        if c.lower_ == "out":
-            words = [t.lower_ for t in c.subtree]
-            if "question" in words:
-                return True
-    return False
+# ---------------------------------------------------------------- step "trigger"
 
+
+def _designation(case: TypeCase) -> Entry | None:
+    if case.lem in lex.DESIGNATE_VERBS and pat.terrorist_designation(case.tok):
+        return "SANCTION", "designate", [case.tok]
+    return None
+
+
+def _stopped_noun(case: TypeCase) -> Entry | None:
+    noun, lem = case.noun, case.lem
+    if noun and lem in lex.STOP_VERBS and (lem != "call" or has_particle(case.tok, "off")):
+        if noun[0] in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "THREATEN"):
+            return ("RETREAT" if noun[0] != "PROTEST" else "CONCEDE",
+                    "ceasefire" if noun[0] == "ASSAULT" else None, [case.tok, case.obj])
+        if noun[0] in lex.COOPERATIVE_TYPES:
+            return "SANCTION", "discontinue", [case.tok, case.obj]
+    return None
+
+
+def _light_verb_noun(case: TypeCase) -> Entry | None:
+    if case.noun and case.lem in lex.LIGHT_VERBS:
+        return case.noun[0], case.noun[1], [case.tok, case.obj]
+    return None
+
+
+def _ordered_act(case: TypeCase) -> Entry | None:
+    if case.noun and case.lem in lex.ORDER_VERBS and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in case.tok.children):
+        return case.noun[0], case.noun[1], [case.tok, case.obj]
+    return None
+
+
+def _light_verb_inner_noun(case: TypeCase) -> Entry | None:
+    if case.noun is None and case.obj is not None and case.lem in lex.LIGHT_VERBS:
+        for inner in case.object_heads[1:]:
+            if noun_entry(inner):
+                return (*noun_entry(inner), [case.tok, inner])
+    return None
+
+
+def _intent_adjective(case: TypeCase) -> Entry | None:
+    tok = case.tok
+    if tok.pos_ == "ADJ" and tok.lower_ in lex.INTENT_ADJECTIVES and \
+            any(c.dep_ == "xcomp" for c in tok.children):
+        return "AGREE", None, [tok]
+    return None
+
+
+def _joint_exercise_verb(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype == "MOBILIZE" and any(pat.joint_exercise(w, case.tok) for w in words
+                                   if w.pos_ in ("NOUN", "PROPN")):
+        return "COOPERATE", None, words
+    return case.entry
+
+
+def _ruled_out(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if pat.ruled_out(case.tok):
+        return "REJECT", REQUEST_MODE.get(etype, "change"), words
+    return case.entry
+
+
+# ---------------------------------------------------------------- steps "noun" to "event"
+
+
+def _joint_exercise_noun(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype == "MOBILIZE" and pat.joint_exercise(case.tok):
+        return "COOPERATE", None, words
+    return case.entry
+
+
+def _hostile_intent(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype == "AGREE" and (case.lem in lex.INTENT_VERBS or case.tok.lower_ in
+                             lex.INTENT_ADJECTIVES) and case.content.type in lex.HOSTILE_TYPES:
+        return "THREATEN", THREAT_MODE.get(case.content.type), words
+    return None
+
+
+def _threat_mode(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype == "THREATEN":
+        return etype, mode or THREAT_MODE.get(case.content.type), words
+    return None
+
+
+def _request_mode(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if etype in ("REQUEST", "REJECT") and not mode:
+        return etype, REQUEST_MODE.get(case.content.type, "change"), words
+    return None
+
+
+def _prepared_assault(case: TypeCase) -> Entry | None:
+    head = case.tok
+    if head.dep_ != "xcomp" or not head.head.tag_.startswith("VB"):
+        return case.entry
+    if lemma(head.head) in ("prepare", "ready", "poise", "gear") and case.entry[0] == "ASSAULT":
+        return "MOBILIZE", "troops", case.entry[2]
+    return case.entry
+
+
+def _negated_acceptance(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    verdict = case.verdict
+    if verdict.value == "negated" and etype in ("AGREE", "CONCEDE", "SUPPORT") and \
+            case.lem in lex.ACCEPT_VERBS:
+        case.verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
+        return "REJECT", None, words
+    return case.entry
+
+
+_UNLESS_TYPES = frozenset({"RETREAT", "PROTEST", "SANCTION", "COERCE", "ASSAULT", "REJECT",
+                           "MOBILIZE"})
+
+
+def _unless_threat(case: TypeCase) -> Entry | None:
+    etype, mode, words = case.entry
+    if case.verdict.value in ("future", "conditional") and etype in _UNLESS_TYPES and \
+            pat.has_unless_clause(case.tok):
+        return "THREATEN", THREAT_MODE.get(etype), words
+    return case.entry
+
+
+def _reported_prescription(case: TypeCase) -> Entry | None:
+    if not case.verdict.prescriptive or case.include_prescriptions:
+        return case.entry
+    if case.reporter is None:
+        return None  # the writer's own prescription is no event
+    case.recipients, case.actors = case.actors, participants(
+        case.doc, subject_heads(case.reporter)[0])
+    return "REQUEST", REQUEST_MODE.get(case.cand.type, "change"), case.entry[2]
+
+
+TYPE_RULES: list[TypeRule] = [
+    # step "verb": a verb token (``verb_entry``); finds in look-up order, then fixes
+    TypeRule("particle object", "verb", FIND, _particle_object,
+             "verb + particle + object head in the verb-object table", over="particle"),
+    TypeRule("particle phrasal", "verb", FIND, _particle_phrasal,
+             'verb + particle in the phrasal table ("pull out")', over="particle"),
+    TypeRule("object pair", "verb", FIND, _object_pair,
+             'verb + object head in the verb-object table ("cut ties")', over="object head"),
+    TypeRule("thing given", "verb", FIND, _thing_given,
+             'giving a thing given is AID, cutting it SANCTION, sharing it COOPERATE',
+             over="object head"),
+    TypeRule("easing", "verb", FIND, _easing,
+             'easing a COERCE/SANCTION measure: CONCEDE (ban, restriction) or RETREAT, ease',
+             over="object head"),
+    TypeRule("repression", "verb", FIND, _repression,
+             'repressing a PROTEST ("dispersed the rally") is COERCE restrict',
+             over="object head"),
+    TypeRule("prepositional object pair", "verb", FIND, _prep_object_pair,
+             'verb + prepositional object in the verb-object table ("put on alert")'),
+    TypeRule("prepositional light verb", "verb", FIND, _prep_light_noun,
+             '"engaged in ethnic cleansing", "took part in talks": the event noun\'s type'),
+    TypeRule("preposition phrasal", "verb", FIND, _prep_phrasal,
+             'verb + following preposition in the phrasal table ("call on")'),
+    TypeRule("for-clause phrasal", "verb", FIND, _for_clause_phrasal,
+             '"called for X to withdraw": "for" marks a clause; "call for" still applies'),
+    TypeRule("strike with object", "verb", FIND, _strike_with_object,
+             '"struck the village": ASSAULT, not the labour strike'),
+    TypeRule("protest with clause", "verb", FIND, _protest_with_clause,
+             '"protested that ...": ACCUSE disapprove, not a demonstration'),
+    TypeRule("bare verb", "verb", FIND, _bare_verb, "the verb lemma in the verb table"),
+    TypeRule("military movement", "verb", FIX, _military_movement,
+             '"troops arrived in X": a deployment (MOBILIZE troops), not a visit'),
+    TypeRule("non-military mobilization", "verb", FIX, _non_military_mobilization,
+             '"mobilized supporters / resources": no event'),
+    TypeRule("help with content", "verb", FIX, _help_with_content,
+             '"help support X": the supporting is the event, not the help'),
+    TypeRule("mass expulsion", "verb", FIX, _mass_expulsion,
+             "expelling civilians en masse: ASSAULT cleansing (CAMEO 201)"),
+    # step "trigger": any token of a sentence, from its verb entry (``triggers``)
+    TypeRule("terrorist designation", "trigger", OVERRIDE, _designation,
+             '"designated X as a terrorist group": SANCTION, context terrorism'),
+    TypeRule("stopped event", "trigger", OVERRIDE, _stopped_noun,
+             '"halted attacks" RETREAT (ceasefire), "called off the strike" CONCEDE, '
+             '"suspended cooperation" SANCTION discontinue'),
+    TypeRule("light verb noun", "trigger", OVERRIDE, _light_verb_noun,
+             '"held talks", "staged a protest": the object noun gives the type'),
+    TypeRule("ordered act", "trigger", OVERRIDE, _ordered_act,
+             '"ordered patrols": the act ordered (not "ordered X to do Y")'),
+    TypeRule("light verb inner noun", "trigger", OVERRIDE, _light_verb_inner_noun,
+             '"launched a bombing campaign": the event noun the object frames'),
+    TypeRule("intent adjective", "trigger", FIND, _intent_adjective,
+             '"ready to host": AGREE'),
+    TypeRule("joint exercise", "trigger", FIX, _joint_exercise_verb,
+             "a joint exercise held is COOPERATE, one side's is MOBILIZE"),
+    TypeRule("out of the question", "trigger", FIX, _ruled_out,
+             '"X-ing ... is out of the question": REJECT'),
+    # step "noun": a bare event noun that is its own event
+    TypeRule("joint exercise noun", "noun", FIX, _joint_exercise_noun,
+             '"joint military exercises": COOPERATE'),
+    # step "content": a speech act or intent with its folded complement
+    TypeRule("hostile intent", "content", OVERRIDE, _hostile_intent,
+             '"vowed to attack": an intent with hostile content is THREATEN'),
+    TypeRule("threat mode", "content", OVERRIDE, _threat_mode,
+             "a THREATEN without a mode takes the one of its content"),
+    TypeRule("request mode", "content", OVERRIDE, _request_mode,
+             "a REQUEST/REJECT without a mode takes the one of its content (else change)"),
+    # step "governed": an event in the xcomp of a verb, after folding
+    TypeRule("prepared assault", "governed", FIX, _prepared_assault,
+             '"prepared to attack": MOBILIZE troops'),
+    # step "event": the Event record, with factuality and roles (``stage``)
+    TypeRule("negated acceptance", "event", FIX, _negated_acceptance,
+             '"would not meet the demands": a refusal (REJECT, asserted)'),
+    TypeRule("unless threat", "event", FIX, _unless_threat,
+             '"will withdraw unless ...": a future/conditional act with "unless" is THREATEN'),
+    TypeRule("reported prescription", "event", FIX, _reported_prescription,
+             '"X said Y must leave": REQUEST by X on Y; an unreported prescription is none'),
+]
+
+_PASSES = passes(TYPE_RULES)
+
+
+def apply_type_rules(step: str, case: TypeCase) -> Entry | None:
+    """The entry of ``case`` after the rules of ``step``, in ``TYPE_RULES`` order (None: no
+    event); also left in ``case.entry``."""
+    return run_passes(_PASSES.get(step, ()), case)
+
+
+def verb_entry(tok) -> Entry | None:
+    """PLOVER (type, mode, trigger words) of a verb token by the ``verb`` rules, or None;
+    participles used as adjectives ("the negotiating sides") are no triggers."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    if tok.dep_ in ("amod", "compound", "nmod"):  # "the negotiating sides"
+        return None
+    return apply_type_rules("verb", TypeCase(tok))

@@ -1,17 +1,17 @@
 """PLOVER events from dependency patterns over the spaCy parse (stage ``events.v1``).
 
 For every sentence: each verb (with its particle, preposition or object) and each event noun
-found in ``event_lexicon`` is a candidate; complements of speech acts (what was requested,
+found in the lexicon (``lexicon``) is a candidate; complements of speech acts (what was requested,
 promised, rejected, threatened, alleged) are folded into the governing event; light verbs
 ("held talks") take their type from the noun. Each event gets actors (subject, agent of a
 passive, conjuncts), recipients (object, "with/to/against/on X"), factuality
 (``factuality.py``), attribution (quote speaker, "X said", "according to X", "reportedly"),
 a date (its own timex, else the publication date for present/perfect reports) and a place
 ("in/at PLACE"). Editorial prescriptions ("have to", "must", "should" + verb) are not coded.
-The work is split over ``event_triggers`` (triggers, folding), ``event_nominal`` (event
-nouns), ``event_protection`` (protection as aid), ``event_args`` (actors, recipients),
-``event_context`` (attribution, date, place) and
-``event_geo`` (geocoding); this module builds the Event records. See docs/events.md.
+The work is split over ``triggers`` (candidates, folding), ``rules`` (the PLOVER type rules,
+``TYPE_RULES``), ``nominal`` (event nouns), ``protection`` (protection as aid), ``args`` and
+``recipients`` (actors, recipients), ``context`` (attribution, date, place) and ``geo``
+(geocoding); this module builds the Event records. See docs/events.md.
 """
 from __future__ import annotations
 
@@ -19,15 +19,15 @@ import datetime as dt
 
 from ...model import Document, Entity, Event
 from ...pipeline import Stage
-from . import lexicon as lex
 from ..common import factuality as fact
-from .args import _expand_members, _participants, _subject, same_party
-from .recipients import _recipients
-from .candidates import (PLACE_PREPS, PRONOUNS, REQUEST_MODE, THREAT_MODE, UNATTRIBUTED, Candidate,
-                         _conjuncts, lemma)
-from .context import _attribution, _date, _location, resolve_sides
-from .nominal import _nominal_actors
-from .triggers import _candidates, verb_entry
+from .args import expand_members, participants, same_party, subject_heads
+from .candidates import PLACE_PREPS, PRONOUNS, UNATTRIBUTED, Candidate, conjuncts, lemma
+from .context import attribution, event_date, event_location, resolve_sides
+from .nominal import nominal_actors
+from .recipients import recipient_heads
+from .rules import apply_type_rules, verb_entry
+from .triggers import sentence_candidates
+from .typecase import TypeCase
 
 __all__ = ["EventStage", "UNATTRIBUTED", "code_document", "code_sentence", "extract_events",
            "verb_entry"]
@@ -41,7 +41,7 @@ def extract_events(doc: Document, include_prescriptions: bool = False) -> list[E
     events: list[Event] = []
     for sent in sdoc.sents:
         headline = sent.end_char <= doc.body_start or _is_headline(sent)
-        for cand in _candidates(sent):
+        for cand in sentence_candidates(sent):
             event = _build(doc, cand, len(events), include_prescriptions)
             if event is None:
                 continue
@@ -73,11 +73,7 @@ def _host_actors(noun) -> list:
     verb = noun.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    return _subject(verb)[0]
-
-
-_UNLESS_TYPES = frozenset({"RETREAT", "PROTEST", "SANCTION", "COERCE", "ASSAULT", "REJECT",
-                           "MOBILIZE"})
+    return subject_heads(verb)[0]
 
 
 # Lexicon pseudo-modes that are PLOVER contexts: "designate X as terrorist" (terrorism),
@@ -90,11 +86,6 @@ def _named_parties(parts: list) -> list:
     return [p for p in parts if p.get("entity") or p["text"].lower() not in PRONOUNS]
 
 
-def _unless(verb) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children) for c in verb.children)
-
-
 def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) -> Event | None:
     anchor = cand.anchor
     extra = [cand.nominal] if cand.nominal is not None else []
@@ -105,54 +96,48 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
     verdict = fact.classify(anchor, extra)
     if not verdict.prescriptive and not include_prescriptions and fact.prescribed(anchor):
         return None  # the means, purpose or object of a prescription is not an event
-    attributed, reporter = _attribution(doc, cand)
+    attributed, reporter = attribution(doc, cand)
     etype, mode = cand.type, cand.mode
     if cand.nominal is not None and anchor.i == cand.nominal.i:
-        actor_heads, recip_heads = _nominal_actors(cand.nominal)
+        actor_heads, recip_heads = nominal_actors(cand.nominal)
         if not actor_heads:
             actor_heads = _host_actors(cand.nominal)
     else:
-        actor_heads, _ = _subject(anchor)
-        recip_heads = _recipients(cand, actor_heads)
+        actor_heads, _ = subject_heads(anchor)
+        recip_heads = recipient_heads(cand, actor_heads)
         if cand.nominal is not None and not actor_heads:
-            actor_heads, more = _nominal_actors(cand.nominal)
+            actor_heads, more = nominal_actors(cand.nominal)
             recip_heads = recip_heads or more
         if cand.nominal is not None and cand.nominal.dep_ in ("nsubj", "nsubjpass") and \
                 cand.nominal.head.i == anchor.i or cand.nominal is not None and \
                 lemma(anchor) == "be":  # "the withdrawal will take place": the noun's parties
-            actor_heads, recip_heads = _nominal_actors(cand.nominal)
+            actor_heads, recip_heads = nominal_actors(cand.nominal)
     if cand.actor_heads is not None:  # roles fixed by the rule that found it (protection)
         actor_heads, recip_heads = list(cand.actor_heads), list(cand.recipient_heads or [])
-    actors = _participants(doc, actor_heads)
-    if verdict.value == "negated" and etype in ("AGREE", "CONCEDE", "SUPPORT") and \
-            lemma(anchor) in lex.ACCEPT_VERBS:
-        etype, mode = "REJECT", None  # "would not meet the demands": a refusal
-        verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
+    actors = participants(doc, actor_heads)
     # the actor itself is no recipient ("Israel" ... "it"); another group of the same
     # nationality is ("Palestinian police" ... "Palestinian armed groups")
-    recip_heads = [t for h in recip_heads for t in _expand_members(h)
+    recip_heads = [t for h in recip_heads for t in expand_members(h)
                    if not same_party(doc, actor_heads, t)]
-    recipients = _participants(doc, recip_heads)
+    recipients = participants(doc, recip_heads)
     if cand.actor_heads is not None:  # aid needs two parties: not oneself, nor "its" alone
         actors, recipients = _named_parties(actors), _named_parties(recipients)
         if not (actors and recipients):
             return None
-    if verdict.value in ("future", "conditional") and etype in _UNLESS_TYPES and \
-            _unless(anchor):  # "will withdraw its force unless ...": a coercive warning
-        etype, mode = "THREATEN", THREAT_MODE.get(etype)
-    if verdict.prescriptive:
-        if reporter is None or include_prescriptions:
-            if not include_prescriptions:
-                return None
-        else:  # "X said Y must leave": a demand by the speaker
-            recipients, actors = actors, _participants(doc, _subject(reporter)[0])
-            etype, mode = "REQUEST", REQUEST_MODE.get(cand.type, "change")
-    taken = {t.i for h in actor_heads + recip_heads for t in _conjuncts(h)
+    # the event's type rules: negated acceptance, "unless", reported prescriptions
+    case = TypeCase(anchor, (etype, mode, cand.words), cand=cand, doc=doc, verdict=verdict,
+                    reporter=reporter, actors=actors, recipients=recipients,
+                    include_prescriptions=include_prescriptions)
+    if apply_type_rules("event", case) is None:
+        return None
+    (etype, mode, _), verdict = case.entry, case.verdict
+    actors, recipients = case.actors, case.recipients
+    taken = {t.i for h in actor_heads + recip_heads for t in conjuncts(h)
              if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS)}
     words = sorted({w.i: w for w in cand.words}.values(), key=lambda w: w.i)
     if cand.content is not None:
         words += [w for w in cand.content.words if w not in words]
-    date, date_text = _date(doc, cand)
+    date, date_text = event_date(doc, cand)
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
     context = []
@@ -171,7 +156,7 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
             r["name"] == a["name"] and r["text"].lower() == a["text"].lower() for a in actors)],
         date=date,
         date_text=date_text,
-        location=_location(doc, cand, taken),
+        location=event_location(doc, cand, taken),
         factuality=verdict.value,
         attributed_to=attributed,
     )
