@@ -15,8 +15,8 @@ from ..common import factuality as fact
 from .actions import action_class
 from .terms import condition_of
 from ..common.actor_index import ActorIndex
-from ..common.syntax import subject_of
-from ..common.attribution import attribution, clause_date, clause_tokens
+from ..common.attribution import attribution, clause_date
+from ..common.syntax import clause_tokens, subject_of
 from ..common.words import is_word
 
 STATUS_VERBS = {

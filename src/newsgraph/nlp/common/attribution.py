@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...model import Document
 from .actor_index import ActorIndex, party_words
 from .reporting import is_statement
-from .syntax import subject_of
+from .syntax import clause_tokens, subject_of
 from .words import BE_FORMS
 
 UNATTRIBUTED = "unattributed report"
@@ -63,16 +63,28 @@ def attribution(doc: Document, index: ActorIndex, tok, start: int, end: int) -> 
                         return Source(owners[0].id, [o.id for o in owners], "stance")
         current = parent
     sent = tok.sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            pobj = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"]
-            ents = index.actors(pobj[0]) if pobj else []
-            if ents:
-                return Source(ents[0].id, [e.id for e in ents], "according")
+    for source in according_to(sent, nested=False):
+        ents = index.actors(source)
+        if ents:
+            return Source(ents[0].id, [e.id for e in ents], "according")
     if any(t.lower_ in REPORT_ADVERBS for t in sent):
         return Source(UNATTRIBUTED, [UNATTRIBUTED], "reportedly")
     who = author_source(doc)
     return Source(who, [who], "author")
+
+
+def according_to(sent, nested: bool = True) -> list:
+    """The object of each "according to X" in the sentence, in order. ``nested`` also takes
+    the object when the parser hangs it one level lower (under a child of "according")."""
+    found = []
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"]
+            if not pobj and nested:
+                pobj = [g for c in t.children for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                found.append(pobj[0])
+    return found
 
 
 def _speaker_actor(doc: Document, index: ActorIndex, quote) -> str | None:
@@ -94,28 +106,24 @@ def _speaker_actor(doc: Document, index: ActorIndex, quote) -> str | None:
     return ent.id if ent else None
 
 
-def clause_tokens(anchor) -> list:
-    """The tokens of ``anchor``'s own clause (subordinate clauses left out)."""
-    out = []
-    for t in anchor.subtree:
-        cur, inside = t, True
-        while cur.i != anchor.i:
-            if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj"):
-                inside = False
-                break
-            cur = cur.head
-        if inside:
-            out.append(t)
-    return out
+def clause_timex(doc: Document, anchor, tokens: list, skip_unanchored: bool = True):
+    """The DATE or TIME timex nearest ``anchor`` that overlaps TOKENS (its clause), or None.
+
+    ``skip_unanchored`` passes over timexes with no value or a PAST_REF-like one."""
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    for tx in sorted(doc.timexes, key=lambda x: abs(x.start - anchor.idx)):
+        if tx.type not in ("DATE", "TIME"):
+            continue
+        if skip_unanchored and (not tx.value or tx.value.endswith("_REF")):
+            continue
+        if any(s < tx.end and tx.start < e for s, e in spans):
+            return tx
+    return None
 
 
 def clause_date(doc: Document, anchor) -> tuple[str | None, str | None]:
     """(TIMEX3 value, text) of a DATE timex in the anchor's clause, else the publication date."""
-    toks = clause_tokens(anchor)
-    spans = [(t.idx, t.idx + len(t)) for t in toks]
-    for tx in sorted(doc.timexes, key=lambda x: abs(x.start - anchor.idx)):
-        if tx.type not in ("DATE", "TIME") or not tx.value or tx.value.endswith("_REF"):
-            continue
-        if any(s < tx.end and tx.start < e for s, e in spans):
-            return tx.value, tx.text
+    tx = clause_timex(doc, anchor, clause_tokens(anchor))
+    if tx is not None:
+        return tx.value, tx.text
     return (doc.published.isoformat() if doc.published else None), None

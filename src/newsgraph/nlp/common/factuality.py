@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .syntax import crosses
 from .words import lemma
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -228,16 +229,6 @@ def classify(token, extra: list | None = None) -> Factuality:
              else "possible" if possible else "negated" if negated
              else "future" if future else "asserted")
     return Factuality(value, prescriptive, cue)
-
-
-def crosses(tok, top, deps) -> bool:
-    """True when the path from ``tok`` up to ``top`` passes through one of the ``deps``."""
-    current = tok
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in deps:
-            return True
-        current = current.head
-    return False
 
 
 def _inside_clause(tok, root) -> bool:

@@ -119,3 +119,23 @@ def conjuncts(tok) -> list:
             out.append(child)
             out.extend(conjuncts(child))
     return out
+
+
+# Links that open a clause of its own below a verb: what "the verb's own clause" leaves out.
+SUBORDINATE_LINKS = ("ccomp", "advcl", "relcl", "parataxis", "csubj")
+
+
+def crosses(tok, top, deps) -> bool:
+    """True when the path from ``tok`` up to ``top`` passes through one of the ``deps``."""
+    current = tok
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in deps:
+            return True
+        current = current.head
+    return False
+
+
+def clause_tokens(anchor, leave_out: tuple[str, ...] = SUBORDINATE_LINKS) -> list:
+    """The tokens of ``anchor``'s own clause: its subtree minus what hangs below a
+    ``leave_out`` link (subordinate clauses by default)."""
+    return [t for t in anchor.subtree if t.i == anchor.i or not crosses(t, anchor, leave_out)]

@@ -17,8 +17,6 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "thr
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
                       "who", "which", "that", "his", "their", "its"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-UNATTRIBUTED = "unattributed report"
-REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 REQUEST_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "AGREE": "meet",
                 "RETREAT": "yield", "CONCEDE": "yield"}
 THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",

@@ -7,10 +7,11 @@ from typing import Any
 
 from ...model import Document
 from ..common import factuality as fact
-from ..common.factuality import crosses
+from ..common.attribution import REPORT_ADVERBS, UNATTRIBUTED, according_to, clause_timex
+from ..common.syntax import clause_tokens
 from ..common.reporting import STATEMENT_VERBS
 from .args import participant, participants, subject_heads
-from .candidates import PLACE_PREPS, PLACE_TYPES, REPORT_ADVERBS, UNATTRIBUTED, Candidate, lemma
+from .candidates import PLACE_PREPS, PLACE_TYPES, Candidate, lemma
 from .geo import geocode
 
 
@@ -60,12 +61,8 @@ def attribution(doc: Document, cand: Candidate) -> tuple[str | None, Any]:
             if name:
                 return name, child
     sent = tok.sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            pobj = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"] or \
-                   [g for c in t.children for g in c.children if g.dep_ == "pobj"]
-            if pobj:
-                return _names(doc, pobj[0]), None
+    for source in according_to(sent)[:1]:
+        return _names(doc, source), None
     chain = fact.modal_chain(tok)
     if any(c.lower_ in REPORT_ADVERBS for t in chain for c in t.children) or \
             any(t.lower_ in REPORT_ADVERBS for t in sent if t.head in chain):
@@ -84,28 +81,24 @@ def _names(doc: Document, tok) -> str:
     return " and ".join(p["name"] for p in participants(doc, [tok]))
 
 
-def clause_tokens(anchor) -> list:
-    """The tokens of ``anchor``'s own clause: its subtree minus subordinate clauses."""
-    out = []
-    for t in anchor.subtree:
-        if t.i == anchor.i or not crosses(t, anchor, ("ccomp", "advcl", "relcl", "xcomp",
-                                                    "parataxis", "conj", "acl", "csubj")):
-            out.append(t)
-    return out
+# An event's own clause also leaves out open complements, conjoined and adnominal clauses.
+EVENT_CLAUSE_LEAVES_OUT = ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "conj", "acl", "csubj")
+
+
+def event_clause_tokens(anchor) -> list:
+    """The tokens of an event anchor's own clause (``syntax.clause_tokens``, narrower)."""
+    return clause_tokens(anchor, EVENT_CLAUSE_LEAVES_OUT)
 
 
 def event_date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
     """(value, text) of the event's date: its own timex, else maybe the publication date."""
-    tokens = clause_tokens(cand.anchor)
+    tokens = event_clause_tokens(cand.anchor)
     if cand.nominal is not None and cand.nominal.i != cand.anchor.i:
         tokens += [t for t in cand.nominal.subtree if t not in tokens]
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
     if "timexes" in doc.provided:
-        for tx in sorted(doc.timexes, key=lambda x: abs(x.start - cand.anchor.idx)):
-            if tx.type not in ("DATE", "TIME"):
-                continue
-            if any(s < tx.end and tx.start < e for s, e in spans):
-                return tx.value, tx.text
+        tx = clause_timex(doc, cand.anchor, tokens, skip_unanchored=False)
+        if tx is not None:
+            return tx.value, tx.text
     else:
         for ent in cand.anchor.doc.ents:
             if ent.label_ in ("DATE", "TIME") and any(t in tokens for t in ent):

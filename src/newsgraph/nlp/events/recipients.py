@@ -215,7 +215,7 @@ def _place_fallback(verb, skip: set[int], content=None) -> list:
     """PLOVER coders take the country or city an act is aimed at or done in as the
     recipient when no party is named: the first GPE in the verb's own clause, then in the
     clause of its folded content ("agreed to set up a centre in Tokyo")."""
-    from .context import clause_tokens
+    from .context import event_clause_tokens as clause_tokens
 
     tokens = clause_tokens(verb)
     if content is not None and content.anchor.i != verb.i:

@@ -20,8 +20,9 @@ import datetime as dt
 from ...model import Document, Entity, Event
 from ...pipeline import Stage
 from ..common import factuality as fact
+from ..common.attribution import UNATTRIBUTED
 from .args import expand_members, participants, same_party, subject_heads
-from .candidates import PLACE_PREPS, PRONOUNS, UNATTRIBUTED, Candidate, conjuncts, lemma
+from .candidates import PLACE_PREPS, PRONOUNS, Candidate, conjuncts, lemma
 from .context import attribution, event_date, event_location, resolve_sides
 from .nominal import nominal_actors
 from .recipients import recipient_heads

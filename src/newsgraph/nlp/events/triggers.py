@@ -4,7 +4,7 @@ prescriptions, and folding of the complements of speech acts into the governing 
 from __future__ import annotations
 
 from ..common import factuality as fact
-from ..common.factuality import crosses
+from ..common.syntax import crosses
 from ..common.reporting import STATEMENT_VERBS
 from . import lexicon as lex
 from .candidates import Candidate, lemma, of_noun, tree_depth

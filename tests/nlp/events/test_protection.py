@@ -1,7 +1,7 @@
 """Protection as aid and coordinated party modifiers, on sentences written for these tests
 (fictional countries; not taken from any gold set or corpus document). Each test fails
-without the rule it names: ``event_protection`` (CAMEO 074 -> PLOVER AID) and
-``event_args.coordinated_parties``."""
+without the rule it names: ``events.protection`` (CAMEO 074 -> PLOVER AID) and
+``events.args.coordinated_parties``."""
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,5 @@
-"""Event-type rules and lexicon entries of the type round (``event_type_rules`` and the new
-``event_lexicon`` entries), on sentences written for these tests (fictional countries; not
+"""Event-type rules (``events.rules.TYPE_RULES``) and lexicon entries (``data/event_*.yaml``),
+on sentences written for these tests (fictional countries; not
 taken from any gold set or corpus document). Each test fails without the rule or entry it
 names."""
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Event recipients and conditional cues on sentences written for these tests (not taken from
-any gold set or corpus document): each test exercises one rule of ``event_recipients`` or
+any gold set or corpus document): each test exercises one rule of ``events.recipients`` or
 ``factuality`` and fails without it."""
 from __future__ import annotations
 
