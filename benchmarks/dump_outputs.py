@@ -14,29 +14,13 @@ stage errors). Compare the files, not their content by eye: some articles are re
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 FIELDS = ("sentences", "entities", "timexes", "quantities", "quotes", "events", "relations",
           "commitments", "genre", "errors")
-
-
-def plain(value: Any) -> Any:
-    """Dataclasses, dates, lists and dicts as JSON values."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value
 
 
 def default_inputs() -> list[str]:
@@ -50,10 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     from newsgraph.ingest.readers import IngestOptions, iter_inputs
     from newsgraph.model import Document
 
-    try:
-        from newsgraph.pipeline import Pipeline
-    except ImportError:  # pragma: no cover - older layouts
-        from newsgraph.pipeline import Pipeline
+    from newsgraph.pipeline import build
+    from newsgraph.record import plain
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*", help="files or directories (default: Wikinews + seed)")
@@ -66,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         else:  # an input that could not be read: the comparison would be meaningless
             print(f"dump_outputs: {item}", file=sys.stderr)
             return 1
-    pipeline = Pipeline.from_names(config.stage_names())
+    pipeline = build(config.stage_names(), fresh=True)
     with args.out.open("w", encoding="utf-8") as out:
         for doc in pipeline.run(docs):
             record = {"id": doc.external_id or Path(doc.source or doc.id).name,

@@ -24,7 +24,7 @@ from pathlib import Path
 from newsgraph import config
 from newsgraph.bench import load_texts
 from newsgraph.model import Document
-from newsgraph.pipeline import INITIAL_FEATURES, Pipeline
+from newsgraph.pipeline import INITIAL_FEATURES, build
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     items = load_texts(args.corpus, args.docs)
     docs = [Document(text=i["text"], published=dt.date.fromisoformat(i["published"])
                      if i["published"] else None) for i in items]
-    pipeline = Pipeline.from_names(config.stage_names())
+    pipeline = build(config.stage_names(), fresh=True)
     for doc in docs:
         doc.provided.update(INITIAL_FEATURES)
     parse, rest = pipeline.stages[0], pipeline.stages[1:]

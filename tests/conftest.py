@@ -9,11 +9,13 @@ import pytest
 
 from helpers import POSTGRES_ENV, SCHEMAS, new_store
 from newsgraph.model import Document
-from newsgraph.nlp.parse import ParseStage
+from newsgraph.pipeline import build
+
 
 @pytest.fixture(scope="session")
-def parse_stage() -> ParseStage:
-    return ParseStage()
+def parse_stage():
+    """The parse stage, from a pipeline made by ``pipeline.build`` (spaCy loaded once)."""
+    return build(["parse.v1"]).stages[0]
 
 
 @pytest.fixture
@@ -32,16 +34,16 @@ def parsed(parse_stage):
 @pytest.fixture
 def coded(parsed):
     """``coded("text")``: a parsed Document run through the entities and events stages."""
-    from newsgraph.nlp.entities import EntityStage
-    from newsgraph.nlp.events.stage import EventStage
+    # The stages of a checked pipeline, run one by one so that quotes can be given by hand.
+    _parse, entities, events = build(["parse.v1", "entities.v1", "events.v1"]).stages
 
     def make(text: str, published: str = "2021-04-13", quotes=None) -> Document:
         doc = parsed(text, published)
-        EntityStage().process_batch([doc])
+        entities.process_batch([doc])
         if quotes is not None:  # quotes given by hand, as the quotes stage would provide them
             doc.quotes = quotes
             doc.provided.add("quotes")
-        EventStage().process_batch([doc])
+        events.process_batch([doc])
         assert not doc.errors, doc.errors
         return doc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp.quantities import QuantityStage
-from newsgraph.pipeline import Pipeline, registered
+from newsgraph.pipeline import build, registered
 
 
 @pytest.fixture
@@ -33,10 +33,10 @@ def test_stage_is_registered():
     assert QuantityStage.provides == ("quantities",)
 
 
-def test_runs_in_a_pipeline(parse_stage):
+def test_runs_in_a_pipeline():
     from newsgraph.model import Document
 
-    pipeline = Pipeline([parse_stage, QuantityStage()])
+    pipeline = build(["parse.v1", "quantities.v1"])
     doc = pipeline(Document(text="The ministry said 120 inspectors arrived."))
     assert not doc.errors
     assert [(q.value, q.unit) for q in doc.quantities] == [(120, "inspectors")]
