@@ -129,6 +129,7 @@ class Relation:
     pattern: str = ""
     cue: str | None = None
     text: str = ""
+    former: bool = False  # the tie has ended ("former mayor of X", "then-governor")
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ dependency parse around one token and hands what it finds to the stage's builder
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ...model import Entity
@@ -40,6 +42,8 @@ def verb_relations(b: RelationBuilder, verb, pat) -> None:
                 targets += [g for g in prep.children if g.dep_ == "pobj"]
         for target in targets:
             for obj in b.index.actors(target):
+                if spec.get("object_types") and obj.type not in spec["object_types"]:
+                    continue
                 for s in subjects:
                     b.add(s, spec["predicate"], obj, verb, [subj_tok, verb, target], "verb",
                           cue=word)
@@ -88,20 +92,59 @@ def _designation(b: RelationBuilder, verb, subj_tok, obj_tok, passive, pat) -> N
 
 
 def noun_relations(b: RelationBuilder, noun, pat) -> None:
-    """Relations a noun states: ties ("ties with"), provisions ("bases for"), copulas."""
+    """Relations a noun states: ties ("ties with"), provisions ("bases for"), copulas, and a
+    person "of" a body ("Ada Lind of the Red Cross")."""
     if noun.lower_ in pat["tie_nouns"]:
         _ties(b, noun, pat)
+    if noun.pos_ == "PROPN":
+        _person_of(b, noun)
     head = noun.head
     if noun.dep_ == "attr" and head.lower_ in BE_FORMS:
-        predicate = pat["copula_predicate"].get(noun.lower_)
+        predicate = _copula_predicate(noun, pat)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if predicate and subj is not None:
             _of_relation(b, noun, subj, predicate, head, "copula")
     if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
-        predicate = pat["copula_predicate"].get(noun.lower_)
+        predicate = _copula_predicate(noun, pat)
         if predicate:
             other = noun.head if noun.dep_ == "appos" else next(c for c in noun.children if c.dep_ == "appos")
             _of_relation(b, noun, other, predicate, noun, "copula")
+
+
+MEMBER_BODY_TYPES = ("ORG",)  # "Lind of Zenda" (a state or town) is where she is from
+
+
+def _person_of(b: RelationBuilder, name) -> None:
+    """"Ada Lind of the Red Cross": a person's name followed by "of" and an organisation: the
+    person is member_of it (a title mention, "President of X", is no name)."""
+    person = b.index.entity(name)
+    if person is None or person.type != "PERSON" or name.text not in (person.name or "").split():
+        return
+    if name.head.i != name.i and b.index.entity(name.head) is person:
+        return  # not the head of the name
+    for prep in name.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != name.i + 1:
+            continue
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for body in b.index.actors(pobj):
+                if body.type in MEMBER_BODY_TYPES:
+                    b.add(person, "member_of", body, name, [name, prep, pobj], "of", cue="of")
+
+
+def _copula_predicate(noun, pat) -> str | None:
+    """The predicate of a role noun with its modifier: "prime minister" leads where "minister"
+    alone is member_of; "deputy head" is member_of where "head" leads."""
+    if noun.lower_ not in pat["copula_predicate"]:
+        return None
+    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    for mod in mods:
+        two = pat["role_predicate"].get(f"{mod} {noun.lower_}")
+        if two:
+            return two
+    predicate = pat["copula_predicate"][noun.lower_]
+    if predicate == "leads" and any(m in pat["subordinate_role_words"] for m in mods):
+        return "member_of"
+    return predicate
 
 
 def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, pattern) -> None:
@@ -211,56 +254,118 @@ def backing_relations(b: RelationBuilder, tok, pat) -> None:
                   "backing", cue=tok.lower_, factuality="asserted")
 
 
+PLACE_TYPES = ("GPE", "LOC")
+ROLE_HEADS_OF_BODIES = ("chief", "head", "leader", "director", "commander", "secretary")
+
+
+def role_predicate(role: str, pat, object_type: str | None) -> tuple[str | None, bool, str]:
+    """(predicate, former, the role without its "former") a role implies towards its
+    affiliation, e.g. "former mayor" -> (leads, True, "mayor"), "police chief" of a city ->
+    member_of, "deputy director" -> member_of, "opposition leader" of a state -> None: he
+    leads no part of it."""
+    words = role.lower().split()
+    former = False
+    while words:
+        first, _, rest = words[0].partition("-")
+        if first in pat["former_role_words"]:
+            former = True
+            words = ([rest] if rest else []) + words[1:]
+        else:
+            break
+    core = " ".join(words)
+    if not words:
+        return None, former, core
+    predicate = pat["role_predicate"].get(" ".join(words[-2:])) or pat["role_predicate"].get(words[-1])
+    place = object_type in PLACE_TYPES
+    if place and any(w in pat["not_of_the_state_words"] for w in words):
+        return None, former, core
+    if predicate == "leads" and any(w in pat["subordinate_role_words"] for w in words[:-1]):
+        predicate = "member_of"
+    if (predicate == "leads" and place and words[-1] in ROLE_HEADS_OF_BODIES
+            and any(w in pat["body_role_words"] for w in words[:-1])):
+        predicate = "member_of"
+    return predicate, former, core
+
+
 def role_relations(b: RelationBuilder, pat) -> None:
     """Roles with an affiliation from ``actors.v1``: spokesperson/envoy -> represents,
-    leader/commander -> leads, minister/official/member -> member_of."""
+    leader/mayor/governor -> leads, minister/official/member -> member_of; "former" and
+    "then-" roles give former relations. The role must be written next to a mention of the
+    person, in one sentence, with the affiliation named in the same phrase ("Norwegian Prime
+    Minister Lind", "Lind, the prime minister of Norway"); "Prime Minister Lind" alone gives
+    nothing."""
     doc, index = b.doc, b.index
     text_lower = doc.text.lower()
     for person in doc.entities:
         if person.type != "PERSON" or not person.affiliation or not person.roles:
             continue
         target = index.by_id.get(person.affiliation)
-        obj: Entity | str = target if target is not None else person.affiliation
+        if target is None:
+            continue
         done = set()
         for role in person.roles:
-            words = role.lower().split()
-            predicate = (pat["role_predicate"].get(" ".join(words[-2:]))
-                         or pat["role_predicate"].get(words[-1]) if words else None)
-            if predicate is None or predicate in done:
+            predicate, former, core = role_predicate(role, pat, target.type)
+            if predicate is None or (predicate, former) in done:
                 continue
             if any(r.subject == person.id and r.predicate == predicate for r in b.out):
                 continue  # a pattern in the text said it already, with its own source
-            done.add(predicate)
-            found = _role_mention(person, role, text_lower)
+            found = _role_mention(person, core, text_lower)
             if found is None:
                 continue
-            start, end, m = found
-            span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            start, end, role_start, role_end, m = found
+            span = doc.nlp.char_span(start, end, alignment_mode="expand")
+            if span is None or span[0].sent.start != span[-1].sent.start \
+                    or not _named_in_phrase(doc, target, start, end, role_start, role_end):
                 continue
-            anchor = span.root
+            before = text_lower[max(0, role_start - 12):role_start].replace("-", " ").split()
+            former = former or bool(before and before[-1] in pat["former_role_words"])
+            done.add((predicate, former))
             who = author_source(doc)
-            b.add(person, predicate, obj, anchor, [], "role", factuality="asserted", cue=role,
-                  span=(start, end), source=Source(who, [who], "author"))
+            anchor = doc.nlp.char_span(m.start, m.end, alignment_mode="expand").root
+            b.add(person, predicate, target, anchor, [], "role", factuality="asserted", cue=role,
+                  span=(start, end), source=Source(who, [who], "author"), former=former)
+
+
+_OF = re.compile(r"\s*,?\s+of\s+(?:the\s+)?$")
+
+
+def _named_in_phrase(doc, target: Entity, start: int, end: int, role_start: int,
+                     role_end: int) -> bool:
+    """True when TARGET (or an entity that stands for the same actor: "Norwegian" for Norway)
+    is named in the role's phrase: inside it, just before the role ("Mexico's foreign
+    secretary"), or after "of" ("the governor of Ohio")."""
+    same = [e for e in doc.entities
+            if e.id == target.id or (target.kb_id and e.kb_id == target.kb_id)]
+    for m in (m for e in same for m in e.mentions):
+        if start <= m.start and m.end <= end:
+            return True
+        if role_start - 4 <= m.end <= role_start and "." not in doc.text[m.end:role_start]:
+            return True
+        if role_end <= m.start <= role_end + 12 and _OF.match(doc.text[role_end:m.start]):
+            return True
+    return False
+
+
+def _named_in(doc, target: Entity, sent) -> bool:
+    """True when the sentence names TARGET: one of its mentions, or a mention of an entity
+    that stands for the same actor ("Norwegian" for Norway)."""
+    same = [e for e in doc.entities
+            if e.id == target.id or (target.kb_id and e.kb_id == target.kb_id)]
+    return any(sent.start_char <= m.start and m.end <= sent.end_char for e in same for m in e.mentions)
 
 
 def _role_mention(person: Entity, role: str, text_lower: str):
-    """(start, end, token) of the phrase that gives the role: the role words close before
-    or after a mention of the person; else the first mention (a knowledge-base role)."""
-    best = None
+    """(start, end, role start, role end, mention) of the phrase that gives the role: the
+    role words close before or after a mention of the person, or inside it; None when the
+    text never writes the role by a mention (a role known only to the knowledge base)."""
     for m in person.mentions:
-        window_start = max(0, m.start - 80)
-        at = text_lower.rfind(role.lower(), window_start, m.start)
+        inside = text_lower.find(role.lower(), m.start, m.end)
+        if inside >= 0:  # "the Afghan first vice president"
+            return m.start, m.end, inside, inside + len(role), m
+        at = text_lower.rfind(role.lower(), max(0, m.start - 80), m.start)
         if at >= 0:
-            best = (at, m.end, m)
-            break
+            return at, m.end, at, at + len(role), m
         after = text_lower.find(role.lower(), m.end, m.end + 80)
         if after >= 0:
-            best = (m.start, after + len(role), m)
-            break
-    if best is None:
-        if not person.mentions:
-            return None
-        m = person.mentions[0]
-        best = (m.start, m.end, m)
-    return best
+            return m.start, after + len(role), after, after + len(role), m
+    return None

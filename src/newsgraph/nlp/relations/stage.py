@@ -64,7 +64,8 @@ class RelationBuilder:
 
     def add(self, subj: Entity | str, predicate: str, obj: Entity | str, anchor, toks,
             pattern: str, factuality: str | None = None, cue: str | None = None,
-            source: Source | None = None, span: tuple[int, int] | None = None) -> None:
+            source: Source | None = None, span: tuple[int, int] | None = None,
+            former: bool = False) -> None:
         s_id = subj.id if isinstance(subj, Entity) else subj
         o_id = obj.id if isinstance(obj, Entity) else obj
         if not s_id or not o_id or s_id == o_id:
@@ -76,7 +77,7 @@ class RelationBuilder:
             factuality, cue = f.value, cue or f.cue
         start, end = span or _span(toks)
         src = source or attribution(self.doc, self.index, anchor, start, end)
-        key = (s_id, predicate, o_id, factuality, src.id, anchor.sent.start)
+        key = (s_id, predicate, o_id, factuality, src.id, anchor.sent.start, former)
         if key in self.seen:
             return
         self.seen.add(key)
@@ -89,7 +90,7 @@ class RelationBuilder:
             object_kind="actor" if isinstance(obj, Entity) else "description",
             attributed_to_name=self.index.name(src.id),
             attributed_to_all=[a for a in src.all], attribution_via=src.via,
-            pattern=pattern, cue=cue, text=self.doc.text[start:end]))
+            pattern=pattern, cue=cue, text=self.doc.text[start:end], former=former))
 
     def objects(self, tok) -> list[Entity | str]:
         ents = self.index.actors(tok)

@@ -1,0 +1,51 @@
+"""Role relations and "person of a body" on sentences written for these tests: which
+predicate a role implies, former roles, the affiliation named in the role's own phrase."""
+import pytest
+
+from newsgraph.model import Document
+from newsgraph.pipeline import build
+
+
+def relations(text: str) -> set[tuple[str, str, str, bool]]:
+    doc = build().run_batch([Document(text=text, id="t")])[0]
+    assert not doc.errors, doc.errors
+    names = {e.id: e.name for e in doc.entities}
+    return {(names.get(r.subject, r.subject), r.predicate, names.get(r.object, r.object), r.former)
+            for r in doc.relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norwegian Prime Minister Ada Lindqvist opened the new bridge on Monday.",
+     ("Ada Lindqvist", "leads", "Norway", False)),
+    ("Ada Lindqvist, the prime minister of Norway, opened the new bridge on Monday.",
+     ("Ada Lindqvist", "leads", "Norway", False)),
+    ("Former Norwegian Prime Minister Ada Lindqvist opened the new bridge on Monday.",
+     ("Ada Lindqvist", "leads", "Norway", True)),
+    ("Oslo police chief Ada Lindqvist said the road would stay closed.",
+     ("Ada Lindqvist", "member_of", "Oslo", False)),
+    ("Ada Lindqvist of the Red Cross said the road would stay closed.",
+     ("Ada Lindqvist", "member_of", "International Committee of the Red Cross", False)),
+    ("Ada Lindqvist, the deputy head of the Red Cross, said the road would stay closed.",
+     ("Ada Lindqvist", "member_of", "International Committee of the Red Cross", False)),
+])
+def test_a_role_gives_the_relation_its_words_imply(text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # no state named in the role's phrase: the title alone says nothing about which state
+    ("Prime Minister Ada Lindqvist opened the new bridge on Monday.", "leads"),
+    # an opposition leader leads no part of the state
+    ("Russian opposition leader Ada Lindqvist was detained in Moscow.", "leads"),
+    # where someone is from is no membership
+    ("Ada Lindqvist of Oslo won the race on Sunday.", "member_of"),
+    # a police chief heads the police, not the city
+    ("Oslo police chief Ada Lindqvist said the road would stay closed.", "leads"),
+])
+def test_what_a_role_does_not_imply(text, unwanted):
+    assert [r for r in relations(text) if r[0] == "Ada Lindqvist" and r[1] == unwanted] == []
+
+
+def test_joining_a_person_is_no_membership():
+    found = relations("Ada Lindqvist was joined on the podium by Berit Holm of the Red Cross.")
+    assert [r for r in found if r[1] == "member_of" and r[2] == "Ada Lindqvist"] == []
