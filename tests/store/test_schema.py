@@ -22,8 +22,8 @@ def db(store_target):
 
 def test_new_database_is_at_the_current_version(db):
     con = backend.connect(db, read_only=True)
-    assert schema.version(con) == schema.SCHEMA_VERSION == 3
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3]
+    assert schema.version(con) == schema.SCHEMA_VERSION == 4
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3, 4]
     con.close()
 
 
@@ -47,7 +47,7 @@ def test_v1_database_upgrades_in_place_from_its_records(store_target):
     path = store_target("old")
     _write_v1_database(path, [doc_doha_1(), doc_doha_2()])
     with Store(path) as store:
-        assert store.version == 3
+        assert store.version == schema.SCHEMA_VERSION
         stats = store.stats()
         assert stats["documents"] == 2
         assert stats["events"] == 3 and stats["quotes"] == 2
@@ -62,7 +62,7 @@ def test_read_only_query_connection_upgrades_an_old_database(store_target):
     path = store_target("old")
     _write_v1_database(path, [doc_doha_1()])
     con = queries.connect(path)
-    assert schema.version(con) == 3
+    assert schema.version(con) == schema.SCHEMA_VERSION
     assert con.execute("SELECT count(*) FROM event_clusters").fetchone()[0] == 1
     con.close()
 
@@ -182,3 +182,19 @@ def test_cluster_ids_are_stable_across_connections(db):
     first = queries.connect(db).execute(sql).fetchall()
     second = queries.connect(db).execute(sql).fetchall()
     assert first == second and len(first) == 4
+
+
+def test_ended_relations_keep_former_through_every_migration(store_target):
+    """A v1 file replays its records into v2 tables that have no `former` column yet; v4
+    adds the column and fills it from the same records."""
+    old = doc_doha_1()
+    old.relations[0].former = True
+    path = store_target("old")
+    _write_v1_database(path, [old])
+    with Store(path) as store:
+        assert store.con.execute("SELECT former FROM relations").fetchall() == [(True,)]
+        new = doc_kabul()
+        new.relations = [Relation("org:taliban", "allied_with", "org:al-qaeda", 0, 4)]
+        assert store.add(new)
+        rows = store.con.execute("SELECT doc_id, former FROM relations ORDER BY former").fetchall()
+    assert rows == [(new.id, False), (old.id, True)]

@@ -65,6 +65,7 @@ class DuckDBConnection:
         except duckdb.Error as exc:
             raise NewsgraphError(f"{path}: cannot open the database ({exc})") from None
         self.target = path
+        self.column_cache: dict[str, frozenset[str]] = {}  # table -> columns (store.writer)
 
     def execute(self, sql: str, params: Any = None):
         """Run one statement; the result has ``fetchone``, ``fetchall``, ``description``."""
@@ -127,6 +128,7 @@ class PostgresConnection:
             raise NewsgraphError(f"{shown}: cannot connect ({str(exc).strip()})") from None
         self.read_only = read_only
         self.target = shown
+        self.column_cache: dict[str, frozenset[str]] = {}  # table -> columns (store.writer)
 
     def seal(self) -> None:
         """Make a read-only session refuse writes from here on (after temporary views exist:

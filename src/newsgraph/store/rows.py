@@ -163,7 +163,8 @@ def _linked_rows(record: dict[str, Any], doc_id: str,
             "subject_name": s_name, "predicate": rel.get("predicate"), "object": rel.get("object"),
             "object_id": o_id, "object_name": o_name, "factuality": rel.get("factuality"),
             "attributed_to": rel.get("attributed_to"), "attributed_to_id": attributed_id,
-            "start_char": evidence.get("start"), "end_char": evidence.get("end")})
+            "start_char": evidence.get("start"), "end_char": evidence.get("end"),
+            "former": bool(rel.get("former"))})
 
     commitments = []
     for n, com in enumerate(record.get("commitments") or []):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # DuckDBConnection or PostgresConnection
     from .backend import DuckDBConnection as Connection
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -99,7 +99,20 @@ def _v2_to_v3(con: Connection) -> None:
     duplicates.create(con)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3}
+def _v3_to_v4(con: Connection) -> None:
+    """Relations that have ended (``former``), filled from the stored records."""
+    from .writer import forget_columns
+
+    con.execute("ALTER TABLE relations ADD COLUMN former BOOLEAN DEFAULT FALSE")
+    forget_columns(con)
+    ended = [(doc_id, n) for doc_id, text in con.execute(
+                 "SELECT id, CAST(record AS VARCHAR) FROM documents ORDER BY id").fetchall()
+             for n, rel in enumerate(json.loads(text).get("relations") or []) if rel.get("former")]
+    if ended:
+        con.executemany("UPDATE relations SET former = TRUE WHERE doc_id = ? AND relation_no = ?", ended)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4}
 
 
 def version(con: Connection) -> int | None:

@@ -16,11 +16,29 @@ DOCUMENT_TABLES = ("documents", "entities", "mentions", "timexes", "quantities",
 LINKED_TABLES = ("quotes", "events", "relations", "commitments")  # added by schema v2
 
 
+def table_columns(con, table: str) -> frozenset[str]:
+    """The columns TABLE has on this connection (looked up once per connection and table)."""
+    known = con.column_cache
+    if table not in known:
+        known[table] = frozenset(r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ?", [table]).fetchall())
+    return known[table]
+
+
+def forget_columns(con) -> None:
+    """Drop the cached column lists (after a migration changed a table)."""
+    con.column_cache.clear()
+
+
 def insert_rows(con, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert ROWS (dicts with the same keys) into TABLE, naming each column."""
+    """Insert ROWS (dicts with the same keys) into TABLE, naming each column. Keys the table
+    has no column for yet are left out, so a migration can replay today's rows into an older
+    schema and add the newer columns after."""
     if not rows:
         return
-    columns = list(rows[0])
+    have = table_columns(con, table)
+    columns = [c for c in rows[0] if c in have]
     marks = ", ".join("?" * len(columns))
     con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
                     [[row[c] for c in columns] for row in rows])
