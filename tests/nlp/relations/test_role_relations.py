@@ -23,6 +23,8 @@ def relations(text: str) -> set[tuple[str, str, str, bool]]:
      ("Ada Lindqvist", "leads", "Norway", True)),
     ("Oslo police chief Ada Lindqvist said the road would stay closed.",
      ("Ada Lindqvist", "member_of", "Oslo", False)),
+    ("Ada Lindqvist, the former mayor of Oslo, said the road would stay closed.",
+     ("Ada Lindqvist", "leads", "Oslo", True)),
     ("Ada Lindqvist of the Red Cross said the road would stay closed.",
      ("Ada Lindqvist", "member_of", "International Committee of the Red Cross", False)),
     ("Ada Lindqvist, the deputy head of the Red Cross, said the road would stay closed.",

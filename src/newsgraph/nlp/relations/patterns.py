@@ -103,12 +103,12 @@ def noun_relations(b: RelationBuilder, noun, pat) -> None:
         predicate = _copula_predicate(noun, pat)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if predicate and subj is not None:
-            _of_relation(b, noun, subj, predicate, head, "copula")
+            _of_relation(b, noun, subj, predicate, head, "copula", _former(noun, pat))
     if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
         predicate = _copula_predicate(noun, pat)
         if predicate:
             other = noun.head if noun.dep_ == "appos" else next(c for c in noun.children if c.dep_ == "appos")
-            _of_relation(b, noun, other, predicate, noun, "copula")
+            _of_relation(b, noun, other, predicate, noun, "copula", _former(noun, pat))
 
 
 MEMBER_BODY_TYPES = ("ORG",)  # "Lind of Zenda" (a state or town) is where she is from
@@ -131,23 +131,31 @@ def _person_of(b: RelationBuilder, name) -> None:
                     b.add(person, "member_of", body, name, [name, prep, pobj], "of", cue="of")
 
 
+def _former(noun, pat) -> bool:
+    """"the former mayor of X", "then the head of X": the role noun's tie has ended."""
+    return any(c.lower_.split("-")[0] in pat["former_role_words"] for c in noun.children
+               if c.i < noun.i)
+
+
 def _copula_predicate(noun, pat) -> str | None:
     """The predicate of a role noun with its modifier: "prime minister" leads where "minister"
     alone is member_of; "deputy head" is member_of where "head" leads."""
-    if noun.lower_ not in pat["copula_predicate"]:
+    word = noun.lower_
+    predicate = pat["copula_predicate"].get(word) or pat["role_predicate"].get(word)
+    if predicate is None:
         return None
     mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
     for mod in mods:
-        two = pat["role_predicate"].get(f"{mod} {noun.lower_}")
+        two = pat["role_predicate"].get(f"{mod} {word}")
         if two:
             return two
-    predicate = pat["copula_predicate"][noun.lower_]
     if predicate == "leads" and any(m in pat["subordinate_role_words"] for m in mods):
         return "member_of"
     return predicate
 
 
-def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, pattern) -> None:
+def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, pattern,
+                 former: bool = False) -> None:
     """"<holder> is commander of <group>": holder -predicate-> group."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in"):
@@ -157,7 +165,7 @@ def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, patter
                 for s in b.index.actors(holder_tok):
                     for o in b.index.actors(pobj):
                         b.add(s, predicate, o, anchor, [holder_tok, noun, pobj], pattern,
-                              cue=noun.lower_)
+                              cue=noun.lower_, former=former)
 
 
 def _ties(b: RelationBuilder, noun, pat) -> None:
@@ -317,8 +325,8 @@ def role_relations(b: RelationBuilder, pat) -> None:
             if span is None or span[0].sent.start != span[-1].sent.start \
                     or not _named_in_phrase(doc, target, start, end, role_start, role_end):
                 continue
-            before = text_lower[max(0, role_start - 12):role_start].replace("-", " ").split()
-            former = former or bool(before and before[-1] in pat["former_role_words"])
+            before = text_lower[max(0, role_start - 30):role_start].replace("-", " ").split()
+            former = former or any(w in pat["former_role_words"] for w in before[-3:])
             done.add((predicate, former))
             who = author_source(doc)
             anchor = doc.nlp.char_span(m.start, m.end, alignment_mode="expand").root
