@@ -10,6 +10,7 @@ import re
 
 from ..model import Document, Entity, Mention
 from ..pipeline import Stage
+from .entity_filters import keep_entities
 
 # NER labels that name actors, places and things; numbers and times belong to other stages.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
@@ -63,7 +64,7 @@ class EntityStage(Stage):
                 entity = by_key[key] = Entity(entity_id(label, name), name, label)
             entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entities = [e for e in by_key.values() if _named_in_body(e, doc.body_start)]
-        doc.entities = merge_surnames(entities)
+        doc.entities = keep_entities(doc, merge_surnames(entities))
 
 
 def _is_dateline_city(doc: Document, start: int, name: str) -> bool:
