@@ -159,6 +159,7 @@ class Commitment:
     date: str | None = None  # when the provision was reported (publication date by default)
     evidence: dict[str, Any] = field(default_factory=dict)
     party_from_description: bool = False
+    negative: bool = False  # a promise not to act ("will not raise taxes", "will refrain from")
 
 
 @dataclass(slots=True)

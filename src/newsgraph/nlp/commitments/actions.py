@@ -7,7 +7,8 @@ from __future__ import annotations
 from .terms import DEADLINE_PREPS
 from ..parse import doc_text
 from ..common.actor_index import ActorIndex
-from ..common.words import is_word
+from ..common.words import is_word, lemma
+from .lexicon import words
 from ..relations.lexicon import patterns
 
 # action class -> (verbs, nouns); "sever_ties" needs a tie noun as object.
@@ -18,7 +19,8 @@ ACTIONS = {
     "release": ({"release", "free"}, {"release"}),
     "ceasefire": ({"declare", "observe"}, {"ceasefire", "cease-fire", "truce"}),
     "reduce_violence": ({"reduce", "curb"}, {"reduction"}),
-    "negotiate": ({"negotiate", "talk"}, {"talks", "negotiations", "negotiation"}),
+    "negotiate": ({"negotiate", "talk"}, {"talks", "negotiations", "negotiation", "meeting",
+                                          "meet", "summit", "dialogue"}),
     "prevent": ({"prevent", "stop", "bar"}, {"prevention"}),
 }
 
@@ -30,8 +32,12 @@ def action_class(tok) -> str | None:
         if tok.pos_ == "NOUN" and tok.lower_ in nouns:
             if name == "reduce_violence" and not any("violen" in t.lower_ for t in tok.subtree):
                 continue
+            if name == "release" and not _frees(tok, ("prep", "compound")):
+                continue
             return name
         if tok.pos_ in ("VERB", "AUX") and is_word(tok, verbs):
+            if name == "release" and not _frees(tok, ("dobj", "nsubjpass")):
+                continue
             if name == "sever_ties":
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if obj is None or obj.lower_ not in pat["tie_nouns"]:
@@ -48,6 +54,31 @@ def action_class(tok) -> str | None:
                 continue
             return name
     return None
+
+
+def action_name(tok) -> str:
+    """The action of a commitment: its class, else the verb or noun (base form); a word
+    that names a class it does not fit here ("release a new phone") is ``other``."""
+    name = action_class(tok)
+    if name is not None:
+        return name
+    word = lemma(tok)
+    return "other" if word in ACTIONS else word
+
+
+def _frees(tok, deps) -> bool:
+    """A release of people or seized property ("released the hostages", "the release of
+    two sailors"), not of a product or a report."""
+    freed = words()["release_objects"]
+    for child in tok.children:
+        if child.dep_ not in deps:
+            continue
+        targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" \
+            and child.lower_ == "of" else [child] if child.dep_ != "prep" else []
+        for t in targets:
+            if lemma(t) in freed or t.lower_ in freed or t.ent_type_ in ("PERSON", "NORP"):
+                return True
+    return False
 
 
 def object_phrase(index: ActorIndex, tok) -> tuple[str | None, list[str]]:

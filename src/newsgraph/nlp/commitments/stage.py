@@ -6,39 +6,53 @@
    February 2020", "signed in ..."). Mentions with the same parties merge; a mention with no
    parties ("the agreement") joins the nearest agreement before it (else the only one). The
    stable id is ``"<PARTY>–<PARTY> agreement <YYYY-MM>"`` with parties sorted.
-2. **Provisions.** "<agreement> envisaged/stipulated/required/called for <nominal action>",
-   "under <agreement>, X will <verb>", "X agreed/pledged/promised to <verb>": a commitment
-   (party, action, deadline, condition). Deadlines: by/before/until/no later than/within +
-   timex. Conditions: "in return for"/"in exchange for" (the counterpart becomes a second,
-   linked commitment), "on condition that", "provided that", "unless", "if",
-   "conditions-based".
-3. **Status claims.** Later mentions of a commitment's action (same action class, a
+2. **Provisions and promises.** "<agreement> envisaged/stipulated/required/called for
+   <nominal action>" (a party that is an actor or a party description: "the deal includes
+   orders" binds nobody), "under <agreement>, X will <verb>" (also "under the deal, X said
+   it will <verb>", "X is obliged to <verb>"), "X agreed/pledged/promised/vowed/offered to
+   <verb>", "X agreed to <action noun>" ("to talks", "to a new round of talks"), "X is
+   committed to <verb>-ing", "X promised that it would <verb>": a commitment (party,
+   action, deadline, condition). "I"/"we" in a named speaker's quote is the speaker (or
+   the body it speaks for, ``speakers``); a promise verb demanded of someone ("insisted
+   that X agree to ...") is none. Deadlines and conditions: ``terms``. With "in return
+   for"/"in exchange for"/"on condition that" the counterpart becomes a second, linked
+   commitment; any other condition ("if X is convicted") is kept as text.
+3. **Own statements, promise nouns, arrangements** (``pledges``): "X said it would V",
+   "'We will V,' X said", "X's offer to resign", "X is to V" reported by a source.
+4. **Status claims.** Later mentions of a commitment's action (same action class, a
    compatible actor) with what the clause says about it: fulfilled, not_fulfilled,
    in_progress, at_risk, delayed, suspended, conditional, reaffirmed; claimed by a quote's
    speaker, a reporting verb's subject, "according to X", "X consensus is that", or the author.
 
 Actions are normalised to a small set of classes (withdraw, sever_ties, release, ceasefire,
-reduce_violence, negotiate, prevent) so that documents can be merged; ``action_text`` keeps
-the words.
+reduce_violence, negotiate, prevent) so that documents can be merged; other actions are the
+verb or noun (base form), ``other`` for a class word used outside its class ("release a
+phone"); ``action_text`` keeps the words.
 
-The code is split by what it does: ``commitment_agreements`` (agreements),
-``commitment_actions`` (action classes), ``commitment_terms`` (deadlines and conditions),
-``commitment_status`` (status claims); this module finds the provisions and registers the
-stage. Actors, attribution and word forms come from the ``relation_*`` modules.
+The code is split by what it does: ``agreements`` (agreements), ``actions`` (action
+classes), ``terms`` (deadlines and conditions), ``speakers`` (who states an undertaking and
+for whom), ``pledges`` (own statements, promise nouns, arrangements), ``status`` (status
+claims), ``lexicon`` (the word lists of data/commitment_words.yaml); this module finds the
+provisions and registers the stage. Actors, attribution and word forms come from
+``common``.
 """
 from __future__ import annotations
 
 from ...model import Commitment, Document
 from ...pipeline import Stage
 from ..common import factuality as fact
-from .actions import ACTIONS, object_phrase, action_class
+from .actions import ACTIONS, action_class, action_name, object_phrase
 from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements
 from .status import STATUS_VALUES, STATUS_VERBS, add_status_claims
 from .terms import DEADLINE_PREPS, add_duration, condition_of, deadline_of
-from ..common.actor_index import ActorIndex
+from ..common.actor_index import ActorIndex, party_words
+from ..common.reporting import is_statement
 from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import attribution
-from ..common.words import is_word
+from ..common.words import is_word, lemma
+from .lexicon import words
+from .pledges import Pledges, own_future
+from .speakers import FIRST_PERSON, Ties, first_person, reporter
 
 __all__ = ["ACTIONS", "AGREEMENT_NOUNS", "COMMIT_VERBS", "DEADLINE_PREPS", "PROVISION_VERBS",
            "STATUS_VALUES", "STATUS_VERBS", "Agreement", "CommitmentRecord", "CommitmentStage",
@@ -47,7 +61,33 @@ __all__ = ["ACTIONS", "AGREEMENT_NOUNS", "COMMIT_VERBS", "DEADLINE_PREPS", "PROV
 PROVISION_VERBS = frozenset({"envisage", "envision", "stipulate", "require", "call", "provide",
                              "oblige", "obligate", "commit", "mandate", "foresee", "include",
                              "set", "demand", "guarantee", "allow", "see", "specify", "bind"})
-COMMIT_VERBS = frozenset({"agree", "pledge", "promise", "commit", "vow", "undertake", "consent"})
+COMMIT_VERBS = words()["promise_verbs"]
+
+
+
+
+def promised_act(verb):
+    """What a promise verb binds its subject to: the infinitive ("agreed to withdraw"), a
+    clause with will/would ("promised that it would withdraw"), an action noun or gerund
+    after "to" ("agreed to talks", "is committed to reducing violence"); None for anything
+    else ("agreed on the borders", "agreed with him")."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None:
+        return xcomp
+    for child in verb.children:
+        if child.dep_ == "ccomp" and own_future(child) == "will" \
+                and not is_word(child, words()["not_acts"]):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for g in child.children:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and action_class(g):
+                    return g
+                if g.dep_ == "pobj":  # "agreed to a new round of talks"
+                    inner = next((a for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for a in p.children if a.dep_ == "pobj" and action_class(a)), None)
+                    if inner is not None:
+                        return inner
+    return None
 
 
 # The record fields live on the shared model; the old name stays for readability.
@@ -64,6 +104,7 @@ class _Extractor:
         self.out: list[CommitmentRecord] = []
         self.used: set[int] = set()  # tokens that stated a provision (not a status claim)
         self.agreement_of: dict[str, Agreement | None] = {}
+        self.ties = Ties(doc, self.index)
 
     # -- building
     def _party(self, tok) -> tuple[str | None, str | None, str | None]:
@@ -145,11 +186,33 @@ class _Extractor:
                                   for g in p.children if g.dep_ == "pobj"), None)
                 if party_tok is None:
                     party_tok = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
-            action = action_class(action_tok) or action_tok.lower_
+            if not self._party_like(party_tok):
+                continue  # "the deal includes orders", "allows for the reinstating of the suspension"
+            action = action_name(action_tok)
             marker, cond_tok = condition_of(verb, obj)
             rec = self.add(party_tok, action_tok, action, agreement, verb, ev, marker=marker)
-            if cond_tok is not None:
-                self._counterpart(rec, cond_tok, agreement, ev)
+            self._terms(rec, marker, cond_tok, agreement, ev)
+
+    def _party_like(self, tok) -> bool:
+        """An actor, or a description of a party ("all foreign forces", "the ministry")."""
+        if tok is None:
+            return False
+        if self.index.actors(tok) or any(self.index.entity(c) for c in tok.children
+                                         if c.dep_ in ("compound", "amod", "poss", "nmod")):
+            return True
+        pw, cw = party_words(), words()
+        return lemma(tok) in cw["organ_nouns"] | cw["role_nouns"] or tok.lower_ in \
+            pw["member_nouns"] | pw["group_nouns"]
+
+    def _terms(self, rec: CommitmentRecord, marker, cond_tok, agreement, ev) -> None:
+        """The condition of a provision: in an exchange ("in return for X V-ing") the
+        counterpart's own, linked commitment; else ("if X is indicted") its text."""
+        if cond_tok is None:
+            return
+        if marker and ("return" in marker or "exchange" in marker or "condition" in marker):
+            self._counterpart(rec, cond_tok, agreement, ev)
+        else:
+            rec.condition = self.doc.text[cond_tok.left_edge.idx: cond_tok.right_edge.idx + len(cond_tok.right_edge)]
 
     def _counterpart(self, rec: CommitmentRecord, cond_tok, agreement, ev) -> None:
         """The other side of "in return for X agreeing to V": a second, linked commitment."""
@@ -163,7 +226,7 @@ class _Extractor:
         else:
             party_tok = next((g for p in action_tok.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in p.children if g.dep_ == "pobj"), None)
-        action = action_class(action_tok) or action_tok.lower_
+        action = action_name(action_tok)
         other = self.add(party_tok, action_tok, action, agreement, cond_tok, ev)
         other.counterpart_of.append(rec.id)
         rec.condition_commitment = other.id
@@ -181,28 +244,36 @@ class _Extractor:
             rec.party_name = self.index.name(rest[0])
 
     def _commit_verb(self, verb) -> None:
-        """"X agreed/pledged/promised to V (by DATE) (in return for ...)"."""
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        """"X agreed/pledged/promised/offered to V (by DATE) (in return for ...)", "X agreed
+        to talks", "X is committed to reducing ...", "I commit that I will V"."""
+        xcomp = promised_act(verb)
         if xcomp is None:
             return
         f = fact.classify(verb)
         if f.value not in ("asserted", "future", "conditional") or f.prescriptive:
             return
+        if verb.dep_ == "ccomp" and is_word(verb.head, words()["demand_verbs"]) and not any(
+                c.dep_ == "aux" for c in verb.children):
+            return  # a subjunctive: "insisted that the union agree to ..." is a demand
         subj = subject_of(verb).token
-        if subj is None or subj.pos_ == "PRON" and not self.index.actors(subj):
-            # An unresolved "I", "you" or "she" (interviews, quoted speech) binds no actor.
+        party = None
+        if subj is not None and subj.pos_ == "PRON" and not self.index.actors(subj):
+            # An unresolved "I", "you" or "she" (interviews, quoted speech) binds no actor,
+            # except "I"/"we" in the quote of a named speaker.
+            bound, pid = first_person(self.ties, reporter(self.doc, self.index, verb), subj.lower_) \
+                if subj.lower_ in FIRST_PERSON else (False, None)
+            if not bound:
+                return
+            party = (pid, self.index.name(pid), subj.text)
+        if subj is None:
             return
         agreement = self.sentence_agreement(verb.sent) or self._agreement_for(subj)
         ev = (verb.sent.start_char, verb.sent.end_char)
-        action = action_class(xcomp) or xcomp.lower_
+        action = action_name(xcomp)
         marker, cond_tok = condition_of(xcomp, verb)
-        rec = self.add(subj, xcomp, action, agreement, verb, ev, marker=marker)
+        rec = self.add(subj, xcomp, action, agreement, verb, ev, marker=marker, party=party)
         self.used.add(verb.i)
-        if cond_tok is not None:
-            if marker and ("return" in marker or "exchange" in marker or "condition" in marker):
-                self._counterpart(rec, cond_tok, agreement, ev)
-            else:
-                rec.condition = self.doc.text[cond_tok.left_edge.idx: cond_tok.right_edge.idx + len(cond_tok.right_edge)]
+        self._terms(rec, marker, cond_tok, agreement, ev)
 
     def _agreement_for(self, subj) -> Agreement | None:
         ents = self.index.actors(subj)
@@ -215,13 +286,22 @@ class _Extractor:
             if prep.dep_ == "prep" and prep.lower_ in ("under", "per"):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i in self.agreement_at:
+                    self.used.add(verb.i)
+                    if is_statement(verb):  # "Under the deal, X said it will V"
+                        verb = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                        if verb is None:
+                            return
+                    if is_word(verb, words()["obligation_participles"] | COMMIT_VERBS):
+                        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+                    if is_word(verb, words()["not_acts"]):
+                        return  # "under the deal, X will own ...": a state, no act
                     subj = subject_of(verb).token
                     ev = (verb.sent.start_char, verb.sent.end_char)
-                    action = action_class(verb) or verb.lower_
+                    action = action_name(verb)
                     marker, cond_tok = condition_of(verb)
-                    rec = self.add(subj, verb, action, self.agreement_at[pobj.i], verb, ev, marker=marker)
-                    if cond_tok is not None:
-                        self._counterpart(rec, cond_tok, self.agreement_at[pobj.i], ev)
+                    agreement = self.agreement_at[pobj.i]
+                    rec = self.add(subj, verb, action, agreement, verb, ev, marker=marker)
+                    self._terms(rec, marker, cond_tok, agreement, ev)
                     return
 
 
@@ -229,6 +309,7 @@ def extract_commitments(doc: Document) -> list[CommitmentRecord]:
     """Commitments of a Document parsed and run through actors and timex."""
     ex = _Extractor(doc)
     ex.provisions()
+    Pledges(ex).run()
     add_status_claims(doc, ex.index, ex.out, ex.used)
     return ex.out
 
@@ -236,7 +317,7 @@ def extract_commitments(doc: Document) -> list[CommitmentRecord]:
 class CommitmentStage(Stage):
     name = "commitments.v1"
     requires = ("parse", "actors", "timexes")
-    reads = ("quotes", "genre")
+    reads = ("quotes", "genre", "relations")
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:

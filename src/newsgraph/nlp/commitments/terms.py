@@ -1,8 +1,9 @@
 """Deadlines and conditions of a commitment (``commitments.v1``).
 
 Deadlines: by/before/until/no later than/within + timex ("within 14 months" counts from the
-agreement's date). Conditions: "in return for"/"in exchange for", "on condition that",
-"provided that", "unless", "if".
+agreement's date), else the time at which the act is to happen: from/on/in/at + timex or a
+bare time ("from 1 July", "on Monday", "next week"). Conditions: "in return for"/"in
+exchange for", "on condition that", "provided that", "unless", "if", "once".
 """
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from ...model import Document
 from ..common import factuality as fact
 
 DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
+# The time at which the act is to happen ("from 1 July", "on Monday", "next week"): the
+# deadline when no by/before/until/within is given.
+TIME_PREPS = frozenset({"from", "on", "in", "at", "starting", "beginning"})
+TIME_DEPS = frozenset({"npadvmod", "advmod", "tmod"})
+# "once the ports open" conditions a commitment (as if/unless/provided do).
+COMMITMENT_CONDITION_MARKS = fact.CONDITION_MARKS | {"once"}
 _DURATION = re.compile(r"^P(\d+)([YMWD])$")
 
 
@@ -34,7 +41,48 @@ def deadline_of(doc: Document, holders, agreement_date: str | None):
                         return add_duration(agreement_date, tx.value), tx.text
                     if tx.type in ("DATE", "TIME"):
                         return tx.value, tx.text
+    return time_of(doc, holders[:1])
+
+
+def _resolved(tx) -> bool:
+    return tx.type in ("DATE", "TIME") and bool(tx.value) and not tx.value.endswith("_REF")
+
+
+def time_of(doc: Document, holders):
+    """(TIMEX3, text) of the time at which the act is to happen: "from/on/in/at <timex>" or
+    a bare time ("next week") attached to a holder."""
+    for h in holders:
+        if h is None:
+            continue
+        for child in h.children:
+            if _reporting_time(h, child):
+                continue
+            if child.dep_ == "prep" and child.lower_ in TIME_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+                found = [tx for tx in doc.timexes if _resolved(tx) and lo <= tx.start < hi]
+            elif child.dep_ in TIME_DEPS:
+                found = [tx for tx in doc.timexes if _resolved(tx) and tx.start <= child.idx < tx.end]
+            else:
+                continue
+            if found:
+                return found[0].value, found[0].text
     return None, None
+
+
+def _reporting_time(verb, child) -> bool:
+    """"X said on Tuesday it would close ...": a time the parse hung on the reported verb
+    though it stands before the clause's subject (and no "that" opens the clause before
+    it) dates the statement, not the act."""
+    if verb.dep_ != "ccomp" or child.i > verb.i:
+        return False
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is not None:
+        return child.i < mark.i
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    return subj is not None and child.i < subj.i
 
 
 def add_duration(start: str | None, duration: str | None) -> str | None:
@@ -78,7 +126,7 @@ def condition_of(*holders):
         for child in h.children:
             if child.dep_ == "advcl":
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-                hit = marks & fact.CONDITION_MARKS
+                hit = marks & COMMITMENT_CONDITION_MARKS
                 if hit:
                     return next(iter(hit)), child
     return None, None
