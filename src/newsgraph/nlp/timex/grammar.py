@@ -82,6 +82,8 @@ def _alt(words) -> str:
 MON = (r"(?:jan(?:uary|\.)|january|feb(?:ruary|\.)|mar(?:ch|\.)|apr(?:il|\.)|may|june|jun\."
        r"|july|jul\.|aug(?:ust|\.)|sept?(?:ember|\.)|oct(?:ober|\.)|nov(?:ember|\.)"
        r"|dec(?:ember|\.))")
+# Abbreviations without their period, only before a day number ("Sept 3rd 2020", "Jan 5").
+MON_BARE = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 WD = _alt(WEEKDAYS)
 SEASON = _alt(SEASONS)

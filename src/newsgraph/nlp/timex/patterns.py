@@ -10,7 +10,7 @@ from collections.abc import Callable
 from . import grammar as g
 from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
-from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
+from .values import (Ctx, v_ago, v_holiday, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
                      v_weekday, v_year, v_year_tail)
 
@@ -20,7 +20,7 @@ _E = r"(?!\w)"  # end of an expression
 RULES: list[tuple[str, Callable]] = [
     (rf"(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", v_iso),
     (rf"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_Y})", v_iso),
-    (rf"(?:{g.WD},?\s+)?(?P<mon>{g.MON})\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:{g.WD},?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
     (rf"(?:{g.WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON})(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
     (rf"(?P<mon>{g.MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year)", v_month_year),
     (rf"(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<mon>{g.MON_FULL}|{g.MON})", v_month),
@@ -56,6 +56,9 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<adv>{'|'.join(g.ADVERB_SETS)})|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{g.NUM})\s+)?"
      rf"(?P<what>{g.UNIT}s?|{g.WD}|{g.POD}|{g.SEASON})", v_set),
     (rf"(?:once|twice|thrice|{g.NUM}\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{g.UNIT})", v_freq),
+    (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day"
+     rf"|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?"
+     rf"|good\s+friday)(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
@@ -91,6 +94,8 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     26: ("annual", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly",
          "fortnightly", "every", "each"),
     27: ("once", "twice", "thrice", "times"),
+    28: ("christmas", "new year", "boxing", "halloween", "valentine", "thanksgiving", "easter",
+         "good friday"),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"
