@@ -85,3 +85,42 @@ def test_question_and_answer_layout_is_an_interview():
               "Note: an earlier version misspelled the board chair's name.\n\n"
               "Officials said work would begin in spring.\n")
     assert classify(report) == "news"
+
+
+LEADER = """The harbour deserves better
+
+For three winters we have watched the old pier crumble while the council debates its
+budget. Our town cannot afford another season of delay. The council must publish its repair
+plan this spring, and it should set aside the money before the next storm, not after it. We
+have argued before that the harbour is the heart of this town; we argue it again now.
+Fishermen need a safe berth, families need the ferry, and shops on the front need visitors
+who can land. Nobody should pretend that patching the planks one more time is a plan. The
+mayor has to choose: repair the pier properly or admit that the harbour will close. Our
+readers know what is at stake. We urge every councillor to vote for the full repair, and we
+will remember how each of them voted. The choice is not hard. It only has to be made, and it
+must be made this year, before the water decides for us. Delay has already cost the town two
+ferries and a season of trade, and delay must not cost it the harbour itself. We should not
+need to write this column again next winter, and we hope we will not have to.
+"""
+
+REPORT = """The council voted on Tuesday to repair the old pier, the mayor said. According to
+the harbour master, the work must start before the winter storms. "We have waited long
+enough," a fisherman told reporters. The repair should take six months, officials said, and
+the ferry will run from a temporary berth. The council said the budget had been approved.
+Residents said they welcomed the vote, and the harbour master said the town must now find a
+contractor. Shops on the front told the council they hoped the work would end by summer, and
+the mayor said that the ferry company had agreed to the temporary berth. According to the
+minutes, nine councillors voted for the plan and two against. The ferry company said it would
+publish a timetable next week. A spokesman for the contractor said the firm needs to see the
+plans first. The work, officials said, will be paid for from the harbour fund, which the
+council said has enough money for the first phase. Fishermen said they would use the new
+berth as soon as it opens, and the harbour master said it should be ready in May.
+"""
+
+
+def test_an_unsigned_leader_without_a_masthead_is_editorial():
+    assert classify(LEADER) == "editorial"
+
+
+def test_a_report_full_of_musts_that_it_attributes_is_news():
+    assert classify(REPORT) == "news"

@@ -6,7 +6,8 @@ opinion piece is signed and argues in the first person, or says so in its title.
 else is news, except an interview: a text whose paragraphs open with a speaker label ("Q:",
 "((WN)) :", "Reporter:"), several of them questions. Prescriptive wording alone does not make
 an editorial: news reports "must" and "should" too (laws, officials' demands), so the
-masthead (or a label) is required.
+masthead (or a label) is required, or else the voice of a leader column: unsigned, speaking as
+"we", prescribing often and reporting almost nothing.
 """
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ SPEAKER_LABEL = re.compile(
 INTERVIEW_LABELS, INTERVIEW_QUESTIONS = 3, 2
 # Prescriptions per 1,000 words above which an unsigned, undatelined piece argues, not reports.
 PRESCRIPTIVE_RATE = 2.0
+# An unsigned leader with no masthead (a weekly's column) speaks as "we", prescribes at twice
+# that rate and reports almost nothing ("said", "according to"), over a column's length.
+FIRST_PLURAL = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|stated|reported)\b", re.I)
+LEADER_PRESCRIPTIVE_RATE, LEADER_WE_RATE, LEADER_MAX_REPORTING_RATE = 4.0, 2.0, 5.0
+LEADER_MIN_WORDS = 150
 
 
 def _own_voice(doc: Document) -> str:
@@ -62,6 +69,11 @@ def classify_genre(doc: Document) -> str:
         return "editorial"
     if labelled or (signed and first_person_rate >= 5 and prescriptive_rate >= PRESCRIPTIVE_RATE):
         return "opinion"
+    if (not signed and not doc.dateline_city and words >= LEADER_MIN_WORDS
+            and prescriptive_rate >= LEADER_PRESCRIPTIVE_RATE
+            and len(FIRST_PLURAL.findall(body)) * 1000 / words >= LEADER_WE_RATE
+            and len(REPORTING.findall(body)) * 1000 / words <= LEADER_MAX_REPORTING_RATE):
+        return "editorial"  # an unsigned leader column without a masthead
     return "news"
 
 
