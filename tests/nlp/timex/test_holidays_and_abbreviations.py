@@ -33,6 +33,7 @@ def test_a_holiday_or_abbreviated_date_gets_its_day(text, expected):
     "Shops reported strong Christmas and New Year sales.",
     "The Easter parade drew thousands.",
     "Jan Kowalski met the envoy.",
+    "The novel was drawn by the illustrator Johnnie Christmas.",
 ])
 def test_a_holiday_naming_a_kind_or_a_first_name_is_no_date(text):
     assert timexes(text) == []

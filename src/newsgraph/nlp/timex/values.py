@@ -305,11 +305,24 @@ HOLIDAY_AS_MODIFIER = frozenset({"sales", "sale", "shopping", "season", "tree", 
 _NEXT_WORDS = re.compile(r"[^\W\d_]+|[.,;:!?()]")
 
 
+_PREVIOUS_WORD = re.compile(r"(?:^|[^\w'’])([A-Z][a-z]+)\s+$")
+# Capitalised words that may open a sentence or a heading before a holiday.
+_OPENERS = frozenset({"On", "At", "By", "Until", "Since", "Before", "After", "During", "Over",
+                      "From", "This", "Last", "Next", "Every", "The", "Of", "For", "Till",
+                      "Around", "Happy", "Merry"})
+
+
+def _after_a_name(ctx) -> bool:
+    """The holiday word ends a name ("illustrator Johnnie Christmas")."""
+    found = _PREVIOUS_WORD.search(ctx.text[max(0, ctx.start - 30):ctx.start])
+    return bool(found) and found.group(1) not in _OPENERS
+
+
 def v_holiday(m, ctx) -> Value | None:
     """A named holiday: its day in the year written, else the nearest one the tense allows;
     none when it modifies a noun ("Christmas and New Year sales")."""
-    if not _cap(m["hol"]):
-        return None
+    if not _cap(m["hol"]) or ctx.label() == "PERSON" or _after_a_name(ctx):
+        return None  # "Johnnie Christmas"
     following = _NEXT_WORDS.findall(ctx.text, ctx.end, ctx.end + 60)[:4]
     for word in following:
         if not word[0].isalpha():
