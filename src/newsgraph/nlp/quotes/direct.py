@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ..parse import doc_text, first_token_from, last_token_before
-from ..common.reporting import reporting_verb
-from ..common.syntax import subject_of
+from ..common.reporting import SPEECH_ACT_VERBS, reporting_verb
+from ..common.syntax import RELATIVE_PRONOUNS, subject_of
+from .conventions import colon_intro
 from .marks import CLOSE_DOUBLE, Candidate, MarkSpan, OPEN_DOUBLE, STRAIGHT
 from .speakers import LISTENER, SPEAKER_PRONOUNS
 
@@ -24,8 +25,10 @@ _HEADLINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'�
 _SENT_END = re.compile(r"[.!?…]['’”\"]?\s*$")
 _THAT_END = re.compile(r"\bthat\s*$")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")  # used with .match(pos)
+_NEXT_QUOTE = re.compile(r"\s*[,:]\s*[“\"‘']")  # a cue introducing the quote after it
 _WINDOW_STOP = re.compile(r"[.;!?]|[“”\"‘]")
 _SENT_CLOSERS = ".!?…”\"’"
+_CUE_REACH = 16  # tokens back from a quote to its cue ("posting at 9 am on Twitter, “…”")
 
 
 def _token_at(sdoc, char: int, forward: bool = True):
@@ -43,7 +46,7 @@ def same_paragraph(text: str, a: int, b: int) -> bool:
 
 
 # A cue verb takes its governor's subject across these links ("..., he said, adding ...").
-CUE_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "parataxis"})
+CUE_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "parataxis", "pcomp"})
 
 
 def _subject(verb):
@@ -51,6 +54,11 @@ def _subject(verb):
     participle: "was told" names no speaker), when it stands in the verb's paragraph."""
     found = subject_of(verb, CUE_SUBJECT_LINKS, max_depth=2)
     subj = found.token
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+           and c.lower_ not in RELATIVE_PRONOUNS and c.pos_ != "NUM"]
+    if own and (subj is None or len(own) > 1):
+        # the parse gave the verb two subjects ("… all that," Day said): the nearer one
+        subj, found.via = min(own, key=lambda c: abs(c.i - verb.i)), "own"
     if subj is None or found.via != "own" and verb.tag_ == "VBN":
         return None
     if not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
@@ -86,11 +94,15 @@ def _np_before(verb):
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ == "ADV":
         i -= 1
+    if i > 0 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+        i -= 1  # "The secretary of the union, Ada Lind, said": the name before the comma
     while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM") or
                       doc[i].text.lower() in ("of", "for", "from", "at", "in", "-")) and \
             same_paragraph(text, doc[i].idx, verb.idx) and doc[i].text not in QUOTE_CHARS:
         run.insert(0, doc[i])
         i -= 1
+    if run and i >= 0 and doc[i].pos_ == "ADV" and run[-1].i < verb.i - 1:
+        run = []  # "someone, seemingly Lind, says": a hedged guess, not the speaker
     while run and run[0].pos_ == "ADP":
         run.pop(0)
     while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -192,7 +204,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     last = _token_at(sdoc, span.open, forward=False)
     steps = 0
     tok = last
-    while tok is not None and tok.idx >= para_start and steps < 9:
+    while tok is not None and tok.idx >= para_start and steps < _CUE_REACH:
         lemma = reporting_verb(tok)
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
@@ -251,10 +263,16 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
                                         tok.tag_ in ("VBD", "VBZ") and
                                         _sentence_lead(text, span) is None)
         if speechy and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            if not attributive_punct and _NEXT_QUOTE.match(text, tok.idx + len(tok.text)):
+                return None  # '“… information.” However, she added, “…”': the next quote's cue
             has_clause = any(c.dep_ in ("ccomp",) and c.i > tok.i and
                              same_paragraph(text, tok.idx, c.idx) for c in tok.children) or \
                 _CLAUSE_AFTER.match(text, tok.idx + len(tok.text))
-            if has_clause and not attributive_punct:
+            # an act with its own object ("The council ordered a recount") is a new
+            # sentence, not an attribution
+            own_object = lemma in SPEECH_ACT_VERBS and lemma not in LISTENER and any(
+                c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in tok.children)
+            if not attributive_punct and (has_clause or own_object):
                 return None  # "“…” Reyes added that …": a new sentence with its own content
             subj = _subject(tok)
             cand = Candidate("direct", span.start, span.end, tok.text, lemma or tok.text.lower())
@@ -335,6 +353,8 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
             cand = cue_after(text, sdoc, span) or cue_before(text, sdoc, span)
         else:
             cand = cue_before(text, sdoc, span) or cue_after(text, sdoc, span)
+        if cand is None:
+            cand = colon_intro(text, sdoc, span, speaker_from_verb)
         if cand is None:
             words = len(content.split())
             if _sentence_initial(text, span) and words >= 4 and \

@@ -14,14 +14,18 @@ import re
 from dataclasses import dataclass
 
 from ...model import Entity
+from ..common.words import lemma
 from ..parse import first_token_from
+from .lexicon import TITLE_HEADS, UNNAMED_SPEAKERS
 
 # --- lexicon shared by the quote extractors (reporting verbs: ``common.reporting``) ------
 # Verbs whose content is their object plus a complement ("urged X to ...", "accused X of ...").
-OBJECT_COMPLEMENT = frozenset({"urge", "accuse", "warn", "ask", "remind", "caution", "charge"})
+OBJECT_COMPLEMENT = frozenset({"urge", "accuse", "warn", "ask", "remind", "caution", "charge",
+                               "advise", "instruct", "invite"})
 # Verbs whose noun-phrase object is itself the reported content ("proposed a new round").
 NP_CONTENT = frozenset({"announce", "propose", "deny", "claim", "demand", "reiterate",
-                        "confirm", "pledge", "promise", "threaten", "reveal", "disclose"})
+                        "confirm", "pledge", "promise", "threaten", "reveal", "disclose",
+                        "report", "admit", "predict"})
 # Verbs that take a listener object before their clause ("told lawmakers that ...").
 LISTENER = frozenset({"tell", "inform", "assure", "remind", "brief", "warn", "ask"})
 
@@ -110,6 +114,15 @@ def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: li
         for ent, _m in hits[:1]:
             if ent not in found:
                 found.append(ent)
+    found = [e for e in found if not common_noun_entity(e)]
+    head = name_tokens[0] if name_tokens else None
+    last = next(iter(reversed(_tokens_starting_in(head.doc, start, end))), None) \
+        if head is not None else None
+    if found and any(t is not None and unnamed_people(t) and (
+            found[0].type in ("GPE", "NORP") or not any(
+                m.start <= t.idx < m.end for m in found[0].mentions)) for t in (head, last)):
+        # "Philippine officials", "local residents": people the text does not name
+        return Resolved(None, [], "group", True)
     if not found:
         found = _fallback(entities, start, end, name_tokens)
     if not name_tokens and not found:  # no parse of the phrase: any PERSON/ORG mention in it
@@ -147,13 +160,31 @@ def _fallback(entities: list[Entity], start: int, end: int, name_tokens: list) -
     whose name ends with it; else a person named inside the phrase but not inside a
     possessive or a prepositional modifier ("a retired teacher named Olga Kuznetsova")."""
     head = name_tokens[0] if name_tokens else None
-    if head is not None and head.pos_ == "PROPN":
+    if head is not None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
+        # "Fallows remarked" (the parse may take a capitalised surname for a plural noun)
         owners = [e for e in entities if e.type == "PERSON" and " " in e.name
                   and e.name.split()[-1].lower() == head.text.lower()]
         if len(owners) == 1:
             return owners
     if head is None:
         return []
+    if head.pos_ == "PROPN":
+        # "the country's Emergency Management Presidency": an organisation's name with a head
+        # the entity recogniser left out
+        for child in head.children:
+            if child.dep_ == "compound":
+                orgs = [e for e, _m in _mentions_covering(entities, child.idx, child.idx + 1)
+                        if e.type in ("ORG", "FAC")]
+                if orgs:
+                    return orgs[:1]
+    if head.lower_ in PERSON_NOUNS:
+        # "The governor of Ohio, Mike Lind": a name in apposition to the role's complement
+        for tok in head.subtree:
+            if tok.dep_ == "appos" and tok.i > head.i and start <= tok.idx < end:
+                people = [e for e, _m in _mentions_covering(entities, tok.idx, tok.idx + 1)
+                          if e.type == "PERSON"]
+                if people:
+                    return people[:1]
     blocked = set()
     for tok in head.subtree:
         if tok.dep_ in ("prep", "poss", "relcl", "agent"):
@@ -168,6 +199,22 @@ def _fallback(entities: list[Entity], start: int, end: int, name_tokens: list) -
     return []
 
 
+def unnamed_people(head) -> bool:
+    """A plural common noun for people ("officials", "negotiators", "witnesses")."""
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.text[:1].islower() and \
+        lemma(head) in PERSON_NOUNS
+
+
+def common_noun_entity(ent: Entity) -> bool:
+    """An entity named by a common noun ("Reports", "Protesters") or a document's title
+    ("White House Press Briefing"): no speaker."""
+    low = ent.name.lower()
+    if " " in low and ent.type != "PERSON" and low.split()[-1] in TITLE_HEADS:
+        return True
+    return " " not in low and (low in UNNAMED_SPEAKERS or low in PERSON_NOUNS or
+                               low.endswith("s") and low[:-1] in PERSON_NOUNS)
+
+
 def pronoun_agrees(pronoun: str, res: Resolved) -> bool:
     p = pronoun.lower()
     if p in PERSON_PRONOUNS or p == "i":
@@ -180,9 +227,10 @@ def pronoun_agrees(pronoun: str, res: Resolved) -> bool:
 
 
 def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
-                       window: int = 1500, sdoc=None) -> Entity | None:
+                       window: int = 1500, sdoc=None, subject_only: bool = False) -> Entity | None:
     """The entity a pronoun speaker points back to: the latest fitting entity that is the
-    subject of one of the two previous sentences, else the closest fitting mention."""
+    subject of one of the two previous sentences, else (unless ``subject_only``) the closest
+    fitting mention."""
     p = pronoun.lower()
     if p in PERSON_PRONOUNS or p == "i":
         types = ("PERSON",)
@@ -209,4 +257,4 @@ def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
             span = sdoc.char_span(start, end, alignment_mode="expand")
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                 return ent
-    return found[-1][2]
+    return None if subject_only else found[-1][2]

@@ -12,13 +12,12 @@ from typing import Any
 
 from ...model import Document, Quote
 from ...pipeline import Stage
-from .direct import direct_candidates, is_pronoun
+from .conventions import quiet_paragraphs
+from .direct import direct_candidates
+from .discourse import Speakers
 from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
 from .speakers import find_medium
-from .speakers import Resolved, nearest_antecedent, pronoun_agrees, resolve_phrase
-
-_ANTECEDENT_WINDOW = 1500  # characters back that a pronoun or a bare quote may reach
 
 
 class QuoteStage(Stage):
@@ -50,6 +49,8 @@ def analyse_quotes(doc: Document) -> list[tuple[Quote, dict[str, Any]]]:
     direct = direct_candidates(text, sdoc, spans)
     indirect = indirect_candidates(sdoc, spans)
     merged = _merge(text, direct, indirect, spans)
+    quiet = quiet_paragraphs(text)
+    merged = [c for c in merged if not any(a <= c.start < b for a, b in quiet)]
     return _resolve(doc, merged)
 
 
@@ -87,9 +88,9 @@ def _medium(text: str, cand: Candidate) -> str | None:
 
 
 def _resolve(doc: Document, cands: list[Candidate]) -> list[tuple[Quote, dict[str, Any]]]:
-    text, entities = doc.text, doc.entities
+    text = doc.text
+    speakers = Speakers(doc)
     out: list[tuple[Quote, dict[str, Any]]] = []
-    history: list[tuple[int, Quote, Resolved, str | None]] = []
     for cand in cands:
         details: dict[str, Any] = {"medium": _medium(text, cand), "co_speakers": [],
                                    "antecedent_text": None, "source": cand.source}
@@ -98,43 +99,8 @@ def _resolve(doc: Document, cands: list[Candidate]) -> list[tuple[Quote, dict[st
             speaker_text = text[cand.speaker_start:cand.speaker_end].strip() or None
         quote = Quote(id="", kind=cand.kind, text=text[cand.start:cand.end], start=cand.start,
                       end=cand.end, cue=cand.cue, speaker_text=speaker_text)
-        res: Resolved | None = None
-        anchor = cand.speaker_start if cand.speaker_start is not None else cand.start
-        recent = [h for h in history if anchor - h[0] <= _ANTECEDENT_WINDOW]
-        if speaker_text and is_pronoun(speaker_text):
-            prev = recent[-1] if recent else None
-            if prev is not None and pronoun_agrees(speaker_text, prev[2]):
-                _copy(quote, prev[1])
-                res = prev[2]
-                details["antecedent_text"] = prev[3] or prev[1].speaker_text
-            else:
-                ent = nearest_antecedent(entities, speaker_text, anchor, _ANTECEDENT_WINDOW,
-                                         doc.nlp)
-                if ent is not None:
-                    quote.speaker, quote.speaker_name = ent.id, ent.name
-                    details["antecedent_text"] = ent.name
-                    res = Resolved(ent, [], "person" if ent.type == "PERSON" else "group",
-                                   speaker_text.lower() in ("they", "we"))
-        elif speaker_text:
-            res = resolve_phrase(entities, cand.speaker_start, cand.speaker_end,
-                                 cand.speaker_tokens)
-            if res.entity is not None:
-                quote.speaker, quote.speaker_name = res.entity.id, res.entity.name
-                details["co_speakers"] = [e.id for e in res.others]
-        elif cand.source == "standalone" and recent:
-            prev = recent[-1]
-            _copy(quote, prev[1])
-            res = prev[2]
-            details["antecedent_text"] = prev[3] or prev[1].speaker_text
-        if res is None and (speaker_text or cand.source != "standalone"):
-            res = Resolved(None, [], "unknown", False)
-        if res is not None:
-            history.append((cand.end, quote, res, details["antecedent_text"] or speaker_text))
+        speakers.resolve(cand, quote, details)
         out.append((quote, details))
     for n, (quote, _) in enumerate(out, 1):
         quote.id = f"q{n}"
     return out
-
-
-def _copy(quote: Quote, prev: Quote) -> None:
-    quote.speaker, quote.speaker_name = prev.speaker, prev.speaker_name

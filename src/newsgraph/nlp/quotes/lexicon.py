@@ -1,0 +1,25 @@
+"""The word lists only the quotes stage uses (``data/quote_words.yaml``)."""
+from __future__ import annotations
+
+from ...data import load_yaml, unique_words
+
+_WORDS = load_yaml("quote_words.yaml")
+_WHERE = "data/quote_words.yaml"
+
+
+def _words(key: str) -> frozenset[str]:
+    return unique_words(_WORDS[key], f"{_WHERE} {key}")
+
+
+FRAMING_AS = _words("framing_as")
+FRAMING_COMPLEMENT = _words("framing_complement")
+FRAMING = FRAMING_AS | FRAMING_COMPLEMENT
+APPEAL_PREPS: dict[str, frozenset[str]] = {
+    verb: unique_words(preps, f"{_WHERE} appeal_preps {verb}")
+    for verb, preps in _WORDS["appeal_preps"].items()}
+DOCUMENT_NOUNS = _words("document_nouns")
+ISSUE_VERBS = _words("issue_verbs")
+UNNAMED_SPEAKERS = _words("unnamed_speakers")
+SOURCELESS = _words("sourceless")
+INFINITIVE_HEADS = _words("infinitive_heads")
+TITLE_HEADS = _words("title_heads")
