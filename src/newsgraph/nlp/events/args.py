@@ -7,7 +7,7 @@ from typing import Any
 
 from ...model import Document
 from ..common.reporting import STATEMENT_VERBS
-from ..common.syntax import subject_of
+from ..common.syntax import passive_agents, subject_of
 from . import lexicon as lex
 from .candidates import ACTOR_ENTITY_TYPES, conjuncts, is_actor_like, is_named, lemma
 from .nominal import is_party_premodifier
@@ -16,15 +16,33 @@ from .nominal import is_party_premodifier
 def subject_heads(verb):
     """Actor head tokens of a verb (``common.syntax.subject_of``): its subject, or a
     passive's agents; a relative or participial clause whose noun is no party takes the
-    subject of the verb that governs that noun."""
+    subject of the verb that governs that noun; a gerund after "for/of" on a verb with an
+    object is done by that object ("sentenced X for torturing ...")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        judged = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if judged is not None and is_actor_like(judged):
+            return [judged], False  # "sentenced X for torturing", "accused X of stealing"
     found = subject_of(verb)
     if found.passive:
         return [a for a in found.agents if is_actor_like(a)], True
+    if found.via != "own" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X made albums and was awarded a medal": the inherited subject is the patient
+        return [a for a in passive_agents(verb) if is_actor_like(a)], True
     if found.token is None:
         return [], False
     if found.via == "modified":
         return _host_or_noun(found.token), False
     return [found.token], False
+
+
+def inherited_patient(verb):
+    """The patient a passive verb takes from the clause it continues ("X made albums and was
+    awarded a medal": X), else None."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    found = subject_of(verb)
+    return found.token if found.via != "own" and not found.passive else None
 
 
 def _host_or_noun(noun) -> list:

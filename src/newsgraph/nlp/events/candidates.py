@@ -109,4 +109,4 @@ def is_actor_like(tok) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
         return True
-    return lemma(tok) in lex.ACTOR_NOUNS or tok.lower_ in lex.ACTOR_NOUNS
+    return lemma(tok) in lex.PARTY_NOUNS or tok.lower_ in lex.PARTY_NOUNS

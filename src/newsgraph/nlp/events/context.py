@@ -1,8 +1,7 @@
 """Event context: attribution (quote speaker, reporting verb, "according to"), date
-(own timex or publication date) and place."""
+(its own timex only) and place."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ...model import Document
@@ -91,33 +90,33 @@ def event_clause_tokens(anchor) -> list:
 
 
 def event_date(doc: Document, cand: Candidate) -> tuple[str | None, str | None]:
-    """(value, text) of the event's date: its own timex, else maybe the publication date."""
+    """(value, text) of the event's date: its own timex, else none. A background event has
+    no date of its own; the publication date is not given to it (annotation guide 5.8)."""
     tokens = event_clause_tokens(cand.anchor)
     if cand.nominal is not None and cand.nominal.i != cand.anchor.i:
         tokens += [t for t in cand.nominal.subtree if t not in tokens]
     if "timexes" in doc.provided:
         tx = clause_timex(doc, cand.anchor, tokens, skip_unanchored=False)
+        if tx is None:  # "On Monday the army shelled X and killed ...": the time of the act
+            governor = _governing_act(cand.anchor)
+            if governor is not None:
+                tx = clause_timex(doc, governor, event_clause_tokens(governor))
         if tx is not None:
             return tx.value, tx.text
     else:
         for ent in cand.anchor.doc.ents:
             if ent.label_ in ("DATE", "TIME") and any(t in tokens for t in ent):
                 return None, ent.text
-    return _default_date(doc, cand), None
+    return None, None  # no own time: never the publication date (guide 5.8)
 
 
-def _default_date(doc: Document, cand: Candidate) -> str | None:
-    """No own timex: the publication date for present-tense or present-perfect reports."""
-    if doc.published is None:
-        return None
-    verb = cand.anchor
-    if not verb.tag_.startswith("VB"):
-        return None
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in aux)
-    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and present_aux):
-        if not any(a.lower_ in fact.FUTURE_AUX | fact.POSSIBLE_AUX for a in aux):
-            return doc.published.isoformat() if isinstance(doc.published, dt.date) else None
+def _governing_act(anchor):
+    """The verb whose clause an event continues: the head of a conjoined or participial
+    clause ("shelled X and killed ...", "launched an attack, killing ..."), else None."""
+    tok = anchor
+    if tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX") and \
+            tok.tag_ in ("VBD", "VBG", "VBN"):
+        return tok.head
     return None
 
 

@@ -103,9 +103,12 @@ def hyphen_parts(tok) -> list:
 def nominal_actors(noun) -> tuple[list, list]:
     """Actors and recipients written inside an event noun phrase."""
     actors, recips = [], []
+    # "Basilashvili's arrest", "their convictions": the possessor is the one acted on,
+    # unless an "of" object names that one ("the army's arrest of X")
+    patient = lemma(noun) in lex.PATIENT_NOUNS and not has_prep(noun, ("of",))
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
-            actors.append(child)
+            (recips if patient else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and is_party_premodifier(child):
             actors.append(child)
             actors.extend(hyphen_parts(child))

@@ -250,6 +250,11 @@ def recipient_heads(cand: Candidate, actor_heads: list) -> list:
         phrase = {t.i for t in head.subtree}
         skip |= phrase - own if verb.i in phrase else phrase
     skip.add(verb.i)
+    for word in cand.words:  # "declared a state of emergency": the framing "state" is no party
+        tok = word.head
+        while tok.i != verb.i and tok.head.i != tok.i and word.i != verb.i:
+            skip.add(tok.i)
+            tok = tok.head
     tiers = _recipient_tiers(cand, verb, skip)
     if cand.type in lex.CONTENT_TYPES:  # the addressee of a letter, before unnamed objects
         tiers.insert(2, _letter_addressee(verb))

@@ -1,133 +1,24 @@
 """The PLOVER type rules: every decision that sets or changes an event's type is one entry
 of ``TYPE_RULES``, applied in list order by ``apply_type_rules`` (see docs/events.md, "Type
 rules"; the rule kinds and steps are described in ``typecase``). Adding a rule is writing
-its function here and adding one entry to ``TYPE_RULES``.
+its function (here, or with its kind: lexicon look-ups in ``lookups``, sense checks of a verb
+in ``senses``, checks of the event record in ``event_checks``) and adding one entry to
+``TYPE_RULES``.
 """
 from __future__ import annotations
 
 from ..common import factuality as fact
 from . import lexicon as lex
+from . import lookups as lk
 from . import patterns as pat
+from . import event_checks as ec
+from . import senses as sn
 from .args import participants, subject_heads
 from .candidates import REQUEST_MODE, THREAT_MODE, has_particle, lemma
 from .nominal import noun_entry
 from .typecase import FIND, FIX, OVERRIDE, Entry, TypeCase, TypeRule, passes, run_passes
 
-# ---------------------------------------------------------------- step "verb"
-
-
-def _particle_object(case: TypeCase, part) -> Entry | None:
-    key = f"{case.lem} {part.lower_}"
-    if case.obj is not None and f"{key} {lemma(case.obj)}" in lex.VERB_OBJECT:
-        t, m = lex.VERB_OBJECT[f"{key} {lemma(case.obj)}"]
-        return t, m, [case.tok, part, case.obj]
-    return None
-
-
-def _particle_phrasal(case: TypeCase, part) -> Entry | None:
-    key = f"{case.lem} {part.lower_}"
-    if key in lex.PHRASAL:
-        t, m = lex.PHRASAL[key]
-        return t, m, [case.tok, part]
-    return None
-
-
-def _object_pair(case: TypeCase, head) -> Entry | None:
-    key = f"{case.lem} {lemma(head)}"
-    if key in lex.VERB_OBJECT:
-        t, m = lex.VERB_OBJECT[key]
-        return t, m, [case.tok, head]
-    return None
-
-
-def _thing_given(case: TypeCase, head) -> Entry | None:
-    hl = pat.given_lemma(head)
-    if hl in lex.AID_OBJECTS:
-        if case.lem in lex.GIVE_VERBS:
-            return "AID", "asylum" if hl == "asylum" else None, [case.tok, head]
-        if case.lem in lex.CUT_VERBS:
-            return "SANCTION", "discontinue", [case.tok, head]
-        if case.lem in lex.SHARE_VERBS:
-            return "COOPERATE", None, [case.tok, head]
-    return None
-
-
-def _easing(case: TypeCase, head) -> Entry | None:
-    noun = noun_entry(head)
-    if noun and case.lem in lex.EASE_VERBS and noun[0] in ("COERCE", "SANCTION"):
-        return ("CONCEDE" if pat.given_lemma(head) in ("ban", "restriction") else "RETREAT"), \
-            "ease", [case.tok, head]
-    return None
-
-
-def _repression(case: TypeCase, head) -> Entry | None:
-    noun = noun_entry(head)
-    if noun and case.lem in lex.REPRESS_VERBS and noun[0] in ("PROTEST",):
-        return "COERCE", "restrict", [case.tok, head]
-    return None
-
-
-def _prep_object_pair(case: TypeCase) -> Entry | None:
-    for prep in case.preps:
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and f"{case.lem} {lemma(pobj)}" in lex.VERB_OBJECT:
-                t, m = lex.VERB_OBJECT[f"{case.lem} {lemma(pobj)}"]
-                return t, m, [case.tok, prep, pobj]
-    return None
-
-
-def _prep_light_noun(case: TypeCase) -> Entry | None:
-    if case.lem in lex.PREP_LIGHT_VERBS:
-        for prep in case.preps:
-            for pobj in prep.children:
-                noun = noun_entry(pobj) if pobj.dep_ == "pobj" else None
-                if noun:
-                    return noun[0], noun[1], [case.tok, pobj]
-    return None
-
-
-def _prep_phrasal(case: TypeCase) -> Entry | None:
-    for prep in case.preps:
-        key = f"{case.lem} {prep.lower_}"
-        if key in lex.PHRASAL:
-            t, m = lex.PHRASAL[key]
-            return t, m, [case.tok, prep]
-    return None
-
-
-def _for_clause_phrasal(case: TypeCase) -> Entry | None:
-    key = f"{case.lem} for"
-    if key not in lex.PHRASAL:
-        return None
-    for child in case.tok.children:
-        if child.dep_ == "advcl" and child.i > case.tok.i:
-            for mark in child.children:
-                if mark.dep_ == "mark" and mark.lower_ == "for":
-                    t, m = lex.PHRASAL[key]
-                    return t, m, [case.tok, mark]
-    return None
-
-
-def _strike_with_object(case: TypeCase) -> Entry | None:
-    if case.lem in lex.VERBS and case.lem == "strike" and case.obj is not None:
-        return "ASSAULT", None, [case.tok]
-    return None
-
-
-def _protest_with_clause(case: TypeCase) -> Entry | None:
-    tok, lem = case.tok, case.lem
-    if lem in lex.VERBS and (lem == "protest" and any(c.dep_ in ("ccomp",) for c in tok.children)
-                             or lem == "protest" and tok.dep_ in ("parataxis", "ROOT") and
-                             any(c.dep_ == "ccomp" for c in tok.children)):
-        return "ACCUSE", "disapprove", [tok]
-    return None
-
-
-def _bare_verb(case: TypeCase) -> Entry | None:
-    if case.lem in lex.VERBS:
-        t, m = lex.VERBS[case.lem]
-        return t, m, [case.tok]
-    return None
+# ---------------------------------------------------------------- step "verb" (``lookups``)
 
 
 def _military_movement(case: TypeCase) -> Entry | None:
@@ -139,9 +30,20 @@ def _military_movement(case: TypeCase) -> Entry | None:
 
 
 def _non_military_mobilization(case: TypeCase) -> Entry | None:
-    if case.entry[0] == "MOBILIZE" and case.lem in ("mobilize", "mobilise"):
-        if case.dobj is not None and not pat.is_military(case.dobj):
+    if case.entry[0] == "MOBILIZE" and case.lem in lex.FORCE_MOVING_VERBS:
+        moved = case.dobj if case.dobj is not None else case.obj
+        if moved is not None and not pat.is_military(moved) and not any(
+                pat.is_military(t) for t in pat.object_heads(moved)[1:]):
             return None
+    return case.entry
+
+
+def _seek_attempt(case: TypeCase) -> Entry | None:
+    if case.entry[0] == "REQUEST" and case.lem == "seek":
+        for child in case.tok.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and \
+                    verb_entry(child) is None:
+                return None
     return case.entry
 
 
@@ -301,34 +203,34 @@ def _reported_prescription(case: TypeCase) -> Entry | None:
 
 TYPE_RULES: list[TypeRule] = [
     # step "verb": a verb token (``verb_entry``); finds in look-up order, then fixes
-    TypeRule("particle object", "verb", FIND, _particle_object,
+    TypeRule("particle object", "verb", FIND, lk.particle_object,
              "verb + particle + object head in the verb-object table", over="particle"),
-    TypeRule("particle phrasal", "verb", FIND, _particle_phrasal,
+    TypeRule("particle phrasal", "verb", FIND, lk.particle_phrasal,
              'verb + particle in the phrasal table ("pull out")', over="particle"),
-    TypeRule("object pair", "verb", FIND, _object_pair,
+    TypeRule("object pair", "verb", FIND, lk.object_pair,
              'verb + object head in the verb-object table ("cut ties")', over="object head"),
-    TypeRule("thing given", "verb", FIND, _thing_given,
+    TypeRule("thing given", "verb", FIND, lk.thing_given,
              'giving a thing given is AID, cutting it SANCTION, sharing it COOPERATE',
              over="object head"),
-    TypeRule("easing", "verb", FIND, _easing,
+    TypeRule("easing", "verb", FIND, lk.easing,
              'easing a COERCE/SANCTION measure: CONCEDE (ban, restriction) or RETREAT, ease',
              over="object head"),
-    TypeRule("repression", "verb", FIND, _repression,
+    TypeRule("repression", "verb", FIND, lk.repression,
              'repressing a PROTEST ("dispersed the rally") is COERCE restrict',
              over="object head"),
-    TypeRule("prepositional object pair", "verb", FIND, _prep_object_pair,
+    TypeRule("prepositional object pair", "verb", FIND, lk.prep_object_pair,
              'verb + prepositional object in the verb-object table ("put on alert")'),
-    TypeRule("prepositional light verb", "verb", FIND, _prep_light_noun,
+    TypeRule("prepositional light verb", "verb", FIND, lk.prep_light_noun,
              '"engaged in ethnic cleansing", "took part in talks": the event noun\'s type'),
-    TypeRule("preposition phrasal", "verb", FIND, _prep_phrasal,
+    TypeRule("preposition phrasal", "verb", FIND, lk.prep_phrasal,
              'verb + following preposition in the phrasal table ("call on")'),
-    TypeRule("for-clause phrasal", "verb", FIND, _for_clause_phrasal,
+    TypeRule("for-clause phrasal", "verb", FIND, lk.for_clause_phrasal,
              '"called for X to withdraw": "for" marks a clause; "call for" still applies'),
-    TypeRule("strike with object", "verb", FIND, _strike_with_object,
+    TypeRule("strike with object", "verb", FIND, lk.strike_with_object,
              '"struck the village": ASSAULT, not the labour strike'),
-    TypeRule("protest with clause", "verb", FIND, _protest_with_clause,
+    TypeRule("protest with clause", "verb", FIND, lk.protest_with_clause,
              '"protested that ...": ACCUSE disapprove, not a demonstration'),
-    TypeRule("bare verb", "verb", FIND, _bare_verb, "the verb lemma in the verb table"),
+    TypeRule("bare verb", "verb", FIND, lk.bare_verb, "the verb lemma in the verb table"),
     TypeRule("military movement", "verb", FIX, _military_movement,
              '"troops arrived in X": a deployment (MOBILIZE troops), not a visit'),
     TypeRule("non-military mobilization", "verb", FIX, _non_military_mobilization,
@@ -337,6 +239,34 @@ TYPE_RULES: list[TypeRule] = [
              '"help support X": the supporting is the event, not the help'),
     TypeRule("mass expulsion", "verb", FIX, _mass_expulsion,
              "expelling civilians en masse: ASSAULT cleansing (CAMEO 201)"),
+    TypeRule("seek to attempt", "verb", FIX, _seek_attempt,
+             '"sought to determine": an attempt, no REQUEST (unless the act sought is one)'),
+    TypeRule("sign sense", "verb", FIX, sn.sign_sense,
+             '"signed off", "signed an executive order": no SUPPORT'),
+    TypeRule("meeting a thing", "verb", FIX, sn.meet_thing, '"met the deadline": no CONSULT'),
+    TypeRule("routine dissolution", "verb", FIX, sn.routine_dissolution,
+             '"the band disbanded", "dissolved parliament": no COERCE ban'),
+    TypeRule("jail sentence", "verb", FIX, sn.jail_sentence,
+             '"jailed for contempt": a sentence, SANCTION convict'),
+    TypeRule("unsupported object", "verb", FIX, sn.unsupported_object,
+             '"support the claim", "recognised the disease": no SUPPORT'),
+    TypeRule("denial", "verb", FIX, sn.denial,
+             '"denied the allegations": a statement, no REJECT'),
+    TypeRule("information release", "verb", FIX, sn.information_release,
+             '"released a statement": publishing, no RETREAT'),
+    TypeRule("thing prevented", "verb", FIX, sn.thing_prevented,
+             '"prevent the spread": no COERCE of a party'),
+    TypeRule("thing fought", "verb", FIX, sn.thing_fought, '"fighting corruption": no ASSAULT'),
+    TypeRule("self explosion", "verb", FIX, sn.self_explosion,
+             '"the fruit exploded": no attack'),
+    TypeRule("admission", "verb", FIX, sn.admission,
+             '"accepted responsibility", "pleaded guilty": no event'),
+    TypeRule("as opposed to", "verb", FIX, sn.as_opposed_to, '"as opposed to": no ACCUSE'),
+    TypeRule("warning as advice", "verb", FIX, sn.warning_advice,
+             '"warned people to stay inside": REQUEST'),
+    TypeRule("bare ask", "verb", FIX, sn.bare_ask, '"not much to ask": no REQUEST'),
+    TypeRule("transport", "verb", FIX, sn.transport_visit,
+             '"flew the patient to X": moving someone, no visit'),
     # step "trigger": any token of a sentence, from its verb entry (``triggers``)
     TypeRule("terrorist designation", "trigger", OVERRIDE, _designation,
              '"designated X as a terrorist group": SANCTION, context terrorism'),
@@ -369,6 +299,29 @@ TYPE_RULES: list[TypeRule] = [
     TypeRule("prepared assault", "governed", FIX, _prepared_assault,
              '"prepared to attack": MOBILIZE troops'),
     # step "event": the Event record, with factuality and roles (``stage``)
+    TypeRule("question", "event", FIX, ec.in_question, "questions are no events"),
+    TypeRule("habitual", "event", FIX, ec.habitual,
+             '"has always condemned": a habit or standing position, no event'),
+    TypeRule("cognitive sense", "event", FIX, ec.cognitive_sense,
+             '"an understanding of economics": no AGREE'),
+    TypeRule("place premodifier", "event", FIX, ec.place_premodifier,
+             '"the El Paso shooting": the city is the place, no actor'),
+    TypeRule("natural cause", "event", FIX, ec.natural_cause,
+             '"a fire killed five", "a flood warning": no party acts'),
+    TypeRule("thing actor", "event", FIX, ec.thing_actor,
+             '"the name must not ...", "the bill would allow ...": the actor is no party'),
+    TypeRule("purpose clause", "event", FIX, ec.purpose_clause,
+             '"sent troops to protect X": the material act intended is no event'),
+    TypeRule("consult counterpart", "event", FIX, ec.consult_counterpart,
+             '"spoke to reporters", "discussed his background": CONSULT needs a counterpart'),
+    TypeRule("emergency routine", "event", FIX, ec.emergency_routine,
+             '"five people were rescued": emergency work without a party'),
+    TypeRule("court rejection", "event", FIX, ec.court_rejection,
+             '"the court rejected the appeal": a ruling, ACCUSE disapprove'),
+    TypeRule("recipient required", "event", FIX, ec.recipient_required,
+             "COOPERATE, AID and SANCTION need a recipient (PLOVER manual)"),
+    TypeRule("prescription to nobody", "event", FIX, ec.prescription_to_nobody,
+             '"I must tell you", "no one should": no request to a party'),
     TypeRule("negated acceptance", "event", FIX, _negated_acceptance,
              '"would not meet the demands": a refusal (REJECT, asserted)'),
     TypeRule("unless threat", "event", FIX, _unless_threat,

@@ -21,11 +21,12 @@ from ...model import Document, Entity, Event
 from ...pipeline import Stage
 from ..common import factuality as fact
 from ..common.attribution import UNATTRIBUTED
-from .args import expand_members, participants, same_party, subject_heads
+from .args import expand_members, inherited_patient, participants, same_party, subject_heads
 from .candidates import PLACE_PREPS, PRONOUNS, Candidate, conjuncts, lemma
 from .context import attribution, event_date, event_location, resolve_sides
 from .nominal import nominal_actors
 from .recipients import recipient_heads
+from .repeats import Mention, merge_repeats
 from .rules import apply_type_rules, verb_entry
 from .triggers import sentence_candidates
 from .typecase import TypeCase
@@ -39,16 +40,20 @@ __all__ = ["EventStage", "UNATTRIBUTED", "code_document", "code_sentence", "extr
 def extract_events(doc: Document, include_prescriptions: bool = False) -> list[Event]:
     """All PLOVER events of a parsed Document (``doc.nlp`` must hold the spaCy Doc)."""
     sdoc = doc.nlp
-    events: list[Event] = []
+    mentions: list[Mention] = []
     for sent in sdoc.sents:
         headline = sent.end_char <= doc.body_start or _is_headline(sent)
         for cand in sentence_candidates(sent):
-            event = _build(doc, cand, len(events), include_prescriptions)
-            if event is None:
+            built = _build(doc, cand, len(mentions), include_prescriptions)
+            if built is None:
                 continue
+            event, actor_heads = built
             if headline and not any(a.get("entity") for a in event.actor):
                 continue  # a headline names a topic, not an event, unless a party acts
-            events.append(event)
+            mentions.append(Mention(event, cand.anchor, actor_heads, cand.nominal))
+    events = merge_repeats(mentions)  # one record per real event
+    for n, event in enumerate(events):
+        event.id = f"{doc.id or 'doc'}-ev{n + 1}"
     resolve_sides(doc, events)
     return events
 
@@ -87,7 +92,8 @@ def _named_parties(parts: list) -> list:
     return [p for p in parts if p.get("entity") or p["text"].lower() not in PRONOUNS]
 
 
-def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) -> Event | None:
+def _build(doc: Document, cand: Candidate, n: int,
+           include_prescriptions: bool) -> tuple[Event, list] | None:
     anchor = cand.anchor
     extra = [cand.nominal] if cand.nominal is not None else []
     if cand.nominal is not None and cand.nominal.i != anchor.i and anchor.pos_ not in ("VERB", "AUX"):
@@ -106,6 +112,9 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
     else:
         actor_heads, _ = subject_heads(anchor)
         recip_heads = recipient_heads(cand, actor_heads)
+        patient = inherited_patient(anchor)
+        if patient is not None:  # "... and was awarded a medal": the one awarded, not the
+            recip_heads = [patient]  # medal
         if cand.nominal is not None and not actor_heads:
             actor_heads, more = nominal_actors(cand.nominal)
             recip_heads = recip_heads or more
@@ -128,6 +137,7 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
     # the event's type rules: negated acceptance, "unless", reported prescriptions
     case = TypeCase(anchor, (etype, mode, cand.words), cand=cand, doc=doc, verdict=verdict,
                     reporter=reporter, actors=actors, recipients=recipients,
+                    actor_heads=actor_heads, recipient_heads=recip_heads,
                     include_prescriptions=include_prescriptions)
     if apply_type_rules("event", case) is None:
         return None
@@ -160,7 +170,7 @@ def _build(doc: Document, cand: Candidate, n: int, include_prescriptions: bool) 
         location=event_location(doc, cand, taken),
         factuality=verdict.value,
         attributed_to=attributed,
-    )
+    ), actor_heads
 
 
 class EventStage(Stage):

@@ -53,6 +53,8 @@ class TypeCase:
     reporter: Any = None
     actors: list | None = None
     recipients: list | None = None
+    actor_heads: list | None = None  # step event: the head tokens the roles came from
+    recipient_heads: list | None = None
     include_prescriptions: bool = False
 
     @cached_property
