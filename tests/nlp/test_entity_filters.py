@@ -2,7 +2,7 @@
 import pytest
 
 from newsgraph.model import Document
-from newsgraph.nlp.entity_filters import filter_words, is_not_an_entity
+from newsgraph.nlp.entity_filters import filter_words, is_not_an_entity, is_title, unannotated
 from newsgraph.pipeline import build
 
 
@@ -31,3 +31,48 @@ def test_a_named_storm_is_no_person():
 def test_a_person_named_like_a_word_stays_when_the_text_gives_the_full_name():
     found = names("Bill Lindqvist met the mayor. Bill said the bill would pass.")
     assert "Bill Lindqvist" in found
+
+
+@pytest.mark.parametrize("name", ["Zenda Medal of Science", "Berwick Prize in Mathematics",
+                                  "Zenda Business Plan Competition", "Kessel Respiratory Syndrome",
+                                  "Central European Time", "Zenda Air Flight 610", "Brexit", "Oscar"])
+def test_more_names_that_are_no_entities(name):
+    assert is_not_an_entity(name, filter_words())
+
+
+@pytest.mark.parametrize("name", ["Time", "New York Times", "Zenda Medical Center", "Max Lind"])
+def test_names_like_them_stay(name):  # guarded false positives
+    assert not is_not_an_entity(name, filter_words())
+
+
+PLACES = {"ruritania", "ruritanian", "united states"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("President of the United States", True), ("Vice President of Ruritania", True),
+    ("the Ruritanian prime minister", True), ("President Ada Lind", False), ("Ada Lind", False),
+])
+def test_titles_alone(name, expected):
+    assert is_title(name, filter_words(), PLACES) is expected
+
+
+def test_picture_credits_labels_and_hashtags_hold_no_entities():
+    text = ("Marchers in Zenda Square. Image: Ada Lind (flickr).\n"
+            "((WN)) : Why are you running?\nShe wrote #VoteZenda on Monday.")
+    found = [text[a:b] for a, b in unannotated(text)]
+    assert found == ["Image: Ada Lind (flickr).", "((WN))", "#VoteZenda"]
+
+
+def test_a_caption_keeps_its_description():
+    found = names("Marchers crossed Zenda Square. Image: Tomas Quill.\nThe march ended in Norway.")
+    assert "Tomas Quill" not in found and "Norway" in found
+
+
+def test_a_named_storm_alone_is_no_person():
+    found = names("Tropical Storm Idalia reached Norway on Monday. Idalia weakened overnight.")
+    assert "Idalia" not in found and "Norway" in found
+
+
+def test_state_in_secretary_of_state_is_a_title():
+    found = names("The Secretary of State said the treaty was void, the Norway office said.")
+    assert "State" not in found

@@ -17,6 +17,9 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Labels a one-word name may carry and still be a person's surname or given name.
+FOLDABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
+_SURNAME_PAIR = re.compile(r"([A-Z][\w'’-]+) (?:and|&) ([A-Z][\w'’-]+)")
 # Time-zone abbreviations spaCy often tags as ORG ("at 0600 UTC"); they name no actor.
 TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET",
                         "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK", "EET", "EEST", "WIB"})
@@ -39,6 +42,10 @@ class EntityStage(Stage):
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:
+        from .actors.acronyms import link_acronyms  # the actors package imports this module
+        from .actors.spans import split_span
+        from .actors.types import known_place, retype
+
         by_key: dict[tuple[str, str], Entity] = {}
         for person in doc.people:
             key = ("PERSON", person.name.lower())
@@ -52,19 +59,35 @@ class EntityStage(Stage):
                 continue
             if any(s <= span.start_char < e for s, e in header_spans):
                 continue
-            name = normal_name(span.text)
-            if not name or name in TIME_ZONES:
-                continue
-            label = span.label_
-            if _is_dateline_city(doc, span.start_char, name):
-                label, name = "GPE", doc.dateline_city  # "KABUL, March 2 -" is a place
-            key = (label, name.lower())
-            entity = by_key.get(key)
-            if entity is None:
-                entity = by_key[key] = Entity(entity_id(label, name), name, label)
-            entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        entities = [e for e in by_key.values() if _named_in_body(e, doc.body_start)]
-        doc.entities = keep_entities(doc, merge_surnames(entities))
+            start, end = span.start_char, _open_paren_end(span.text, span.start_char, span.end_char)
+            for a, b, label in split_span(doc.text[start:end], span.label_):
+                self._add(doc, by_key, start + a, start + b, label)
+        entities = [e for e in unify_labels(list(by_key.values())) if _named_in_body(e, doc.body_start)]
+        entities = merge_surnames(link_acronyms(doc, entities), lambda e: known_place(doc, e))
+        doc.entities = keep_entities(doc, retype(doc, entities))
+
+    @staticmethod
+    def _add(doc: Document, by_key: dict, start: int, end: int, label: str) -> None:
+        """A mention of the text's [start, end) under its name and label."""
+        name = normal_name(doc.text[start:end])
+        if not name or name in TIME_ZONES:
+            return
+        if _is_dateline_city(doc, start, name):
+            label, name = "GPE", doc.dateline_city  # "KABUL, March 2 -" is a place
+        key = (label, name.lower())
+        entity = by_key.get(key)
+        if entity is None:
+            entity = by_key[key] = Entity(entity_id(label, name), name, label)
+        entity.mentions.append(Mention(start, end, doc.text[start:end]))
+
+
+def _open_paren_end(text: str, start: int, end: int) -> int:
+    """The end of a span without an unclosed parenthesis spaCy took in: "the Zenda Port
+    Authority (ZPA" -> "the Zenda Port Authority" (the acronym is linked later)."""
+    cut = text.rfind("(")
+    if cut > 0 and ")" not in text[cut:]:
+        return start + len(text[:cut].rstrip())
+    return end
 
 
 def _is_dateline_city(doc: Document, start: int, name: str) -> bool:
@@ -82,19 +105,73 @@ def _named_in_body(entity: Entity, body_start: int) -> bool:
     return any(m.start >= body_start for m in entity.mentions)
 
 
-def merge_surnames(entities: list[Entity]) -> list[Entity]:
-    """Fold a one-word name ("Kabulov") into the one full PERSON name ending with it; spaCy
-    often types a lone surname ORG ("Trump said"), so ORG surnames fold in too."""
-    people = [e for e in entities if e.type == "PERSON" and " " in e.name]
+def unify_labels(entities: list[Entity]) -> list[Entity]:
+    """One entity per name: spaCy labels the same name differently from one sentence to the
+    next ("Omsk" ORG, then GPE). The label of most mentions wins, ties the earliest; names
+    with a role (header people) keep theirs."""
+    by_name: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_name.setdefault(entity.name.lower(), []).append(entity)
     kept = []
     for entity in entities:
-        if (entity.type in ("PERSON", "ORG") and " " not in entity.name and not entity.roles
-                and not entity.kb_id):
-            owners = [p for p in people if p.name.split()[-1].lower() == entity.name.lower()]
-            if len(owners) == 1:
-                owners[0].mentions.extend(entity.mentions)
-                owners[0].aliases.append(entity.name)
-                continue
+        group = by_name[entity.name.lower()]
+        if len(group) == 1 or any(e.roles for e in group):
+            kept.append(entity)
+            continue
+        if entity is not group[0]:
+            continue
+        best = max(group, key=lambda e: (_votes(e), -min(m.start for m in e.mentions)))
+        merged = Entity(entity_id(best.type, best.name), best.name, best.type,
+                        sorted((m for e in group for m in e.mentions), key=lambda m: m.start))
+        kept.append(merged)
+    return kept
+
+
+def _votes(entity: Entity) -> float:
+    """Mentions as votes for a label; PERSON, spaCy's usual mistake for a one-word name that
+    is no surname ("Twitter", "Ryanair"), counts half."""
+    return len(entity.mentions) * (0.5 if entity.type == "PERSON" and " " not in entity.name else 1)
+
+
+def _first_start(entity: Entity) -> int:
+    return min((m.start for m in entity.mentions), default=1 << 30)
+
+
+def merge_surnames(entities: list[Entity], is_place=lambda entity: False) -> list[Entity]:
+    """Fold a one-word name into the full PERSON name it is part of: a surname ("Kabulov";
+    with two people of that surname, the one named first, the article's subject) or the given
+    name of a single person ("Ada" for Ada Lind). spaCy types a lone surname anything ("Trump"
+    ORG, "Mendez" GPE); an entity ``is_place`` says is a known place is none. Two surnames
+    spaCy ran together ("Lind and Berg's" as one ORG) go to their two people."""
+    people = sorted((e for e in entities if e.type == "PERSON" and " " in e.name and e.mentions),
+                    key=_first_start)
+
+    def owner_of(name: str, typ: str) -> Entity | None:
+        key = name.lower()
+        owners = [p for p in people if p.name.split()[-1].lower() == key]
+        if not owners and typ in ("PERSON", "ORG", "NORP", "PRODUCT"):
+            owners = [p for p in people if p.name.split()[0].lower() == key]
+            owners = owners if len(owners) == 1 else []
+        return owners[0] if owners else None
+
+    kept = []
+    for entity in entities:
+        foldable = (not entity.roles and not entity.kb_id and entity.type in FOLDABLE
+                    and entity.name[:1].isupper() and not is_place(entity))
+        owner = owner_of(entity.name, entity.type) if foldable and " " not in entity.name else None
+        if owner is not None:
+            owner.mentions.extend(entity.mentions)
+            owner.aliases.append(entity.name)
+            continue
+        pair = _SURNAME_PAIR.fullmatch(entity.name) if foldable else None
+        owners = [owner_of(n, "PERSON") for n in pair.groups()] if pair else []
+        if owners and all(owners) and owners[0] is not owners[1]:
+            for m in entity.mentions:
+                for n, o in zip(pair.groups(), owners):
+                    at = m.text.find(n)
+                    if at >= 0:
+                        o.mentions.append(Mention(m.start + at, m.start + at + len(n), n))
+            continue
         kept.append(entity)
     for entity in kept:
         entity.mentions.sort(key=lambda m: m.start)

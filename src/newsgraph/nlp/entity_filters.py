@@ -1,11 +1,18 @@
 """Names that are no actor or place, whatever spaCy's label: awards and rule books ("the
-Berwick Prize", "the Bus Regulations"), named storms and events ("Storm Barry"), diseases
-and poisons ("COVID-19"), a portfolio in a title ("Interior" in "Interior Minister"), and a
-capitalised common word ("Escape" in a headline-like phrase) that the same text also writes
-in lower case. The word lists are in ``data/entity_filters.yaml``."""
+Berwick Prize", "the Bus Regulations"), named storms and events ("Storm Barry", and "Barry"
+alone once the text has named the storm), diseases and poisons ("COVID-19"), flights
+("Flight 610"), a portfolio in a title ("Interior" in "Interior Minister", "State" in
+"Secretary of State"), a title alone ("President of Ruritania"), and a capitalised common
+word ("Escape" in a headline-like phrase) that the same text also writes in lower case.
+
+Some places of a text name no actor of the news: the credit of a picture caption ("Marchers
+in the square. Image: Ada Lind (flickr)." - the caption itself is kept, GUM annotates it),
+interview speaker labels ("((WN)) :") and hashtags ("#Vote2020"); ``unannotated`` finds them
+and ``drop_unannotated`` removes the mentions there. The word lists are in ``data/entity_filters.yaml``."""
 from __future__ import annotations
 
 import functools
+import re
 
 from ..data import load_yaml, unique_words
 from ..model import Document, Entity
@@ -16,6 +23,15 @@ COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 # organisation's short name, "the Court", "the Church", is a name).
 COMMON_WORD_TYPES = frozenset({"PERSON", "GPE", "LOC"})
 FILE = "entity_filters.yaml"
+# The credit of a picture caption, from "Image:" to the end of its line.
+_CREDIT = re.compile(r"^[^\n]{0,240}\b((?:Image|Photo|Picture|Photograph)s?: [^\n]{0,120})$", re.M)
+_LABEL = re.compile(r"\(\([^()\n]{1,40}\)\)")
+_HASHTAG = re.compile(r"#\w+")
+_FLIGHT = re.compile(r"\bflight \d+\w*$")
+_ATTACHERS = frozenset({"of", "for", "in"})
+# Capitalised words after "Hurricane"/"Storm" that name no storm ("the Hurricane Center").
+_NOT_STORMS = frozenset({"center", "centre", "season", "warning", "watch", "advisory", "relief",
+                         "hunters", "hunter", "prediction", "names", "name"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,26 +41,81 @@ def filter_words() -> dict[str, frozenset[str]]:
 
 
 def is_not_an_entity(name: str, words: dict[str, frozenset[str]]) -> bool:
-    """True when the name itself says it is no actor or place (an award, an event, a disease)."""
-    parts = name.lower().split()
+    """True when the name itself says it is no actor or place (an award, an event, a disease,
+    a flight); the head may stand before "of"/"in"/"for" ("Medal of Science")."""
+    low = name.lower()
+    parts = low.split()
     if not parts:
         return True
-    return (name.lower() in words["not_entity_names"] or parts[-1] in words["not_entity_heads"]
-            or (len(parts) > 1 and parts[0] in words["not_entity_openers"]))
+    if low in words["not_entity_names"] or _FLIGHT.search(low):
+        return True
+    if len(parts) == 1:
+        return False
+    heads = {parts[-1]} | {parts[i - 1] for i, w in enumerate(parts) if i > 1 and w in _ATTACHERS}
+    return bool(heads & words["not_entity_heads"]) or parts[0] in words["not_entity_openers"]
+
+
+def is_title(name: str, words: dict[str, frozenset[str]], places: set[str]) -> bool:
+    """A person's name made only of title words and a state ("President of Ruritania", "the
+    Ruritanian prime minister"): an office, not a person."""
+    parts = [p for p in re.split(r"\s+", name.lower().strip(" .,")) if p not in ("the", "of")]
+    if not parts or parts[0] not in words["title_words"] and parts[-1] not in words["title_words"]:
+        return False
+    rest = " ".join(p for p in parts if p not in words["title_words"])
+    return not rest or rest in places
+
+
+def unannotated(text: str) -> list[tuple[int, int]]:
+    """Character ranges with no entities: picture credits, interview labels, hashtags."""
+    found = [(m.start(1), m.end(1)) for m in _CREDIT.finditer(text)]
+    found += [(m.start(), m.end()) for m in _LABEL.finditer(text)]
+    found += [(m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+    return sorted(found)
+
+
+def drop_unannotated(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """The entities without their mentions in captions, interview labels and hashtags (an
+    entity left with no mention goes)."""
+    ranges = unannotated(doc.text)
+    if not ranges:
+        return entities
+    kept = []
+    for entity in entities:
+        before = len(entity.mentions)
+        entity.mentions = [m for m in entity.mentions
+                           if not any(a <= m.start and m.end <= b for a, b in ranges)]
+        if entity.mentions or not before:
+            kept.append(entity)
+    return kept
+
+
+def storm_names(text: str, words: dict[str, frozenset[str]]) -> set[str]:
+    """Names the text gives storms: "Tropical Storm Ada" -> "ada"."""
+    openers = "|".join(sorted(w for w in words["not_entity_openers"] if w != "operation"))
+    found = {m.group(1).lower() for m in re.finditer(rf"(?=\b(?i:{openers}) ([A-Z][a-z]+)\b)", text)}
+    return found - words["not_entity_openers"] - _NOT_STORMS
 
 
 def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
     """The entities that name actors or places; the mentions that are titles go."""
+    from .actors.kb import default_kb
+
     words = filter_words()
+    entities = drop_unannotated(doc, entities)
     common = {t.lower_ for t in doc.nlp if t.is_lower and t.pos_ in COMMON_POS}
     name_parts = {part.lower() for e in entities if e.type == "PERSON" and " " in e.name
                   for part in e.name.split()}  # "Bill" may be Bill Brown's first name
+    storms = storm_names(doc.text, words)
+    kb = default_kb()
+    places = {n.lower() for n in kb.names} | {d.lower() for d in kb.demonyms}
     kept = []
     for entity in entities:
-        if is_not_an_entity(entity.name, words):
+        if is_not_an_entity(entity.name, words) or entity.name.split()[0].lower() in storms:
+            continue
+        if entity.type == "PERSON" and not entity.roles and is_title(entity.name, words, places):
             continue
         if " " not in entity.name and not entity.kb_id and not entity.roles:
-            if entity.type == "ORG":
+            if entity.type in ("ORG", "GPE"):
                 entity.mentions = [m for m in entity.mentions if not _in_title(doc, m, words)]
                 if not entity.mentions:
                     continue
@@ -56,8 +127,12 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
 
 
 def _in_title(doc: Document, mention, words) -> bool:
-    """"Interior" (tagged ORG) in "Interior Minister Ada Lind": a portfolio, not a body."""
+    """"Interior" (tagged ORG) in "Interior Minister Ada Lind", "State" in "Secretary of
+    State": a portfolio, not a body."""
     span = doc.nlp.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc.nlp):
+    if span is None:
         return False
-    return doc.nlp[span.end].lower_ in words["title_nouns"]
+    if span.start >= 2 and doc.nlp[span.start - 1].lower_ == "of" \
+            and doc.nlp[span.start - 2].lower_ in ("secretary", "secretaries"):
+        return True
+    return span.end < len(doc.nlp) and doc.nlp[span.end].lower_ in words["title_nouns"]

@@ -66,13 +66,23 @@ def test_government_phrases(actors, text, phrase, kb_id):
 @pytest.mark.parametrize("text, surface, kb_id", [
     ("Moscow said the sanctions were illegal.", "Moscow", "RUS"),
     ("Beijing has rejected the accusation.", "Beijing", "CHN"),
-    ("The Kremlin declined to comment on the report.", "Kremlin", "RUS"),
-    ("The White House announced new sanctions on Friday.", "White House", "USA"),
 ])
-def test_capitals_and_seats_of_power_as_agents(actors, text, surface, kb_id):
+def test_capitals_as_agents(actors, text, surface, kb_id):
     entity = by_kb(actors(text), kb_id)
     assert entity is not None and any(surface in t for t in mention_texts(entity))
     assert entity.code == f"{kb_id} GOV"
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("The Kremlin declined to comment on the report.", "Kremlin", "RUS GOV"),
+    ("The White House announced new sanctions on Friday.", "White House", "USA GOV"),
+    ("Reporters waited outside the White House on Friday.", "White House", "USA GOV"),
+])
+def test_seats_of_power_are_buildings_coded_as_their_government(actors, text, surface, code):
+    doc = actors(text)
+    seat = [e for e in doc.entities if e.name == surface]
+    assert seat and seat[0].type == "FAC" and seat[0].code == code
+    assert not any(e.kb_id in ("USA", "RUS") for e in doc.entities)  # not merged into the state
 
 
 def test_capital_as_a_place_stays_a_city(actors):

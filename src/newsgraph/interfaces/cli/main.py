@@ -200,6 +200,28 @@ def bench(corpus, docs, batch_size, workers, json_out) -> None:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any but loopback needs a token for every request.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--read-only", is_flag=True, help="Store nothing (POST /api/analyze?store=true is refused).")
+@click.option("--token", default=None, metavar="TOKEN",
+              help="What POST requests (and, off loopback, every request) must send as"
+                   " 'Authorization: Bearer TOKEN' (env NEWSGRAPH_API_TOKEN; on loopback one is"
+                   " made up and printed when none is given).")
+@click.option("--max-body", "max_body", default=2_000_000, show_default=True, type=click.IntRange(1),
+              help="Largest request body accepted, in bytes.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="An origin allowed to call the API from a browser (CORS is off by default).")
+def serve(db, host, port, read_only, token, max_body, cors_origins) -> None:
+    """Serve the REST API over the store (see docs/api.md; interactive docs at /docs)."""
+    from ..api import serve as run_server
+
+    run_server(db, host=host, port=port, read_only=read_only, token=token, max_body_bytes=max_body,
+               cors_origins=cors_origins, echo=lambda line: click.echo(line, err=True))
+
+
 def _register_subcommands() -> None:
     from . import query as query_cli
     from .evaluate import eval_group

@@ -49,6 +49,9 @@ _MODIFIER = frozenset({"amod", "compound", "nmod"})
 _OBJECT = frozenset({"dobj", "pobj"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
+# Descriptions that name a kind of organisation: they take up an organisation whose name says
+# that kind ("the Liberal Party ... the party"), not any organisation (a website, a firm).
+_NAMED_KINDS = frozenset({"party", "court", "ministry", "department", "bureau"})
 
 
 @dataclass(slots=True)
@@ -161,6 +164,8 @@ def _fits(anchor: _Anchor, want: str, tok, info: dict, desc_kind: dict) -> bool:
     if kind == "group":
         return bool(allowed & {"group", "org"})
     if kind == "org":
+        if lemma(tok) in _NAMED_KINDS:  # "the party" is a party, "the court" a court
+            return lemma(tok) in anchor.entity.name.lower()
         return bool(allowed & {"group", "org"}) and lemma(tok) not in ("militant", "insurgent", "rebel")
     if kind == "igo":
         return bool(allowed & {"igo"})

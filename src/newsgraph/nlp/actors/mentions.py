@@ -50,11 +50,20 @@ def surname_mentions(sdoc, entities: list[Entity]) -> None:
             surnames.setdefault(entity.name.split()[-1], []).append(entity)
     for tok in sdoc:
         owners = surnames.get(tok.text)
-        if owners and len(owners) == 1 and tok.pos_ == "PROPN" and tok.idx not in covered \
+        if owners and len(owners) == 1 and _name_like(tok) and tok.idx not in covered \
                 and not (tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN"):
             owners[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text))
             if tok.text not in owners[0].aliases:
                 owners[0].aliases.append(tok.text)
+
+
+def _name_like(tok) -> bool:
+    """A proper noun, or a capitalised noun spaCy misread as a plural ("Sanders came in
+    second", "Fallows remarked") when a verb follows it."""
+    if tok.pos_ == "PROPN":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and nxt is not None and nxt.pos_ in ("VERB", "AUX")
 
 
 def kind_of(label: str) -> str:
@@ -78,16 +87,6 @@ def negotiating(tok, talk: set[str]) -> bool:
     before = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     after = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     return any(t.lower_ in talk for t in doc[before:after])
-
-
-def premodifies_person(tok, by_token) -> bool:
-    """"Russian" in "Russian Special Envoy Zamir Kabulov": a modifier chain ending in a name."""
-    while tok.dep_ in MOD_DEPS and tok.head.i != tok.i:
-        tok = tok.head
-        m = by_token.get(tok.i)
-        if m is not None and m.type == "PERSON":
-            return True
-    return False
 
 
 def shouting(span) -> bool:
@@ -148,3 +147,21 @@ def complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, in
         pos = b
     out.append((pos, length))
     return out
+
+
+# Words before an office title that make it another holder's ("former president").
+_OTHER_HOLDER = frozenset({"former", "ex", "ex-", "then", "then-", "late", "future", "next",
+                           "incoming", "previous", "past"})
+
+
+def names_the_holder(sdoc, root, start_tok: int, end_tok: int, people: set[int]) -> bool:
+    """Whether an office title with no name refers to its holder on the publication date:
+    not one of another time ("former president", "then-president"), not a predicate ("the
+    nominee for President of Ruritania", "to serve as vice president", "became president"),
+    and not the title of the name that follows ("Vice President of Ruritania Ada Lind")."""
+    before = {t.lower_ for t in sdoc[max(start_tok - 2, 0):start_tok]}
+    if before & _OTHER_HOLDER or sdoc[start_tok].lower_.startswith(("ex-", "then-")):
+        return False
+    if root.dep_ in ("attr", "oprd", "xcomp") or (root.dep_ == "pobj" and root.head.lower_ in ("for", "as")):
+        return False
+    return not (end_tok < len(sdoc) and end_tok in people)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...model import Entity
+from .gazetteer import country_of
 
 _PREMOD = frozenset({"compound", "amod", "nmod", "poss", "det", "punct", "case"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that"})
@@ -144,11 +145,42 @@ def _from_kb(entity: Entity, kb, by_kb: dict, published) -> None:
 
 
 def _person_code(entity: Entity, entities: list[Entity], info: dict, sectors: dict) -> str | None:
+    """The code of a person from the role and the body the role is held in: the body's code
+    (a person is coded through an organisation or a state, never through another person,
+    "her son Ada Lind"); for a state, or a town or region of one ("the mayor of Zenda"), the
+    country and the role's sector. A role outside government (an actress, a resident) gives
+    no sector, and no code; a state office with no body named stays uncoded (the document's
+    most named country is often not the office's)."""
     aff = next((e for e in entities if e.id == entity.affiliation), None)
-    if aff is None or not aff.code:
+    role = entity.roles[0] if entity.roles else ""
+    sector = _sector(role, sectors)
+    if aff is not None and aff.type == "PERSON":
+        aff = None
+    if aff is not None and aff.code:
+        meta = info.get(aff.id)
+        if meta is None or meta.kind != "state":
+            return aff.code
+        return f"{aff.kb_id} {sector}" if sector else None
+    if not sector or sector not in _STATE_SECTORS:
         return None
-    meta = info.get(aff.id)
-    if meta is None or meta.kind != "state":
-        return aff.code
-    head = entity.roles[0].split()[-1] if entity.roles else ""
-    return f"{aff.kb_id} {sectors.get(head, 'GOV')}"
+    country = country_of(aff.name) if aff is not None and aff.type in ("GPE", "LOC") else None
+    return f"{country} {sector}" if country else None
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+_CIVIL_GENERALS = frozenset({"attorney", "solicitor", "secretary", "surgeon", "inspector",
+                             "governor", "postmaster", "auditor", "director", "consul"})
+
+
+def _sector(role: str, sectors: dict) -> str | None:
+    """The sector of a role: its head word's ("foreign minister" -> GOV); "police" anywhere
+    makes COP ("police chief"); a state's "chief executive" is its head of government."""
+    words = role.split()
+    if not words:
+        return None
+    if "police" in words:
+        return "COP"
+    if role.endswith("chief executive") or (len(words) > 1 and words[-1] == "general"
+                                            and words[-2] in _CIVIL_GENERALS):
+        return "GOV"  # a state's chief executive; "solicitor general" is no general
+    return sectors.get(" ".join(words[-2:])) or sectors.get(words[-1])

@@ -6,15 +6,20 @@ The stage refines ``doc.entities`` in place, in this order:
 1. drop title-case headline phrases that spaCy took for organisations, and restore headline
    names ``entities.v1`` dropped when the body writes their words capitalised too;
 2. match every knowledge-base surface (names, demonyms, capitals, seats of power) with one
-   PhraseMatcher built once per vocabulary; a match fixes spaCy's label where spaCy was wrong
-   ("Ansar-Allah" as a work of art, "Mujahidin" as a person) and adds names spaCy missed;
+   PhraseMatcher built once per vocabulary (``linking.py``); a match fixes spaCy's label where
+   spaCy was wrong ("Ansar-Allah" as a work of art, "Mujahidin" as a person) and adds names
+   spaCy missed; a seat of power ("the White House") is a FAC of its own coded as its state;
 3. choose between actors sharing an alias by the words around it and the document's countries;
 4. read the parse: a state word heading "government/administration/negotiators..." or acting
    as a subject ("Moscow said") is the state's government; a capital that does not act stays
-   a place; a demonym that merely describes ("Afghan soldiers") stays a NORP entity;
+   a place; a demonym modifying a state organ ("the Canadian embassy", ``demonyms.py``) is the
+   country; one that merely describes ("the Afghan peace process") or a plural one ("Mexicans
+   died") stays a NORP entity;
 5. resolve unnamed offices ("the Afghan first vice president") to the holder on the
-   publication date, and link named office holders;
-6. merge mentions by actor, then coreference (``coref.py``) and roles (``roles.py``).
+   publication date (not "former president", "the nominee for president"), and link named
+   office holders, also a lone surname of today's holder spaCy typed anything ("Trump" ORG);
+6. merge mentions by actor, drop those in picture credits, interview labels and hashtags,
+   then coreference (``coref.py``) and roles (``roles.py``).
 
 Entities the knowledge base does not know keep spaCy's spans, type and id.
 """
@@ -28,14 +33,15 @@ from spacy.util import filter_spans
 from ...model import Document, Entity, Mention
 from ...pipeline import Stage
 from . import coref, roles
-from ..entities import entity_id, merge_surnames, normal_name
+from ..entities import FOLDABLE, entity_id, merge_surnames, normal_name
+from ..entity_filters import drop_unannotated
 from .kb import KB, default_kb, load_kb, words
-from .mentions import (MOD_DEPS, EntityInfo, Ment, complement, confirmed, ends_with, headline_ranges,
-                       is_agent, kind_of, negotiating, premodifies_person, shouting,
-                       surname_mentions)
+from .demonyms import modifies_organ, names_a_people
+from .linking import link_kb
+from .types import known_place, type_words
+from .mentions import (MOD_DEPS, EntityInfo, Ment, complement, confirmed, headline_ranges, is_agent,
+                       kind_of, names_the_holder, negotiating, surname_mentions)
 
-# spaCy labels that a knowledge-base match may overrule when the span is the alias itself.
-_WRONG_LABELS = frozenset({"WORK_OF_ART", "PERSON", "PRODUCT", "EVENT", "LAW"})
 _HEADLINE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"})
 
 
@@ -76,11 +82,15 @@ class ActorStage(Stage):
         exact, titles = self.matchers(sdoc.vocab)
         origin = {e.id: e for e in doc.entities}
         ments = self._original_mentions(doc, sdoc, origin)
-        ments = self._link_kb(doc, sdoc, exact, ments)
+        ments = link_kb(self.kb, doc, sdoc, exact, ments)
         self._read_parse(doc, sdoc, ments)
         ments += self._unnamed_offices(doc, sdoc, titles, ments)
         entities, info = self._build(doc, ments, origin)
-        entities = merge_surnames(entities)  # restored headline surnames ("Lavrov and ...")
+        entities = drop_unannotated(doc, entities)  # KB names in captions, labels, hashtags
+        for entity in entities:  # "Antarctica" is an ISO country, but a continent
+            if entity.name.lower() in type_words()["loc_names"]:
+                entity.type = "LOC"
+        entities = merge_surnames(entities, lambda e: known_place(doc, e))  # restored headline surnames ("Lavrov and ...")
         surname_mentions(sdoc, entities)
         coref.resolve(sdoc, entities, info, self.words)
         roles.assign(sdoc, entities, info, self.kb, self.words, doc.published)
@@ -122,97 +132,10 @@ class ActorStage(Stage):
                               origin=eid, tokens=(ent.start, ent.end)))
         return ments
 
-    def _link_kb(self, doc: Document, sdoc, exact, ments: list[Ment]) -> list[Ment]:
-        """Attach KB matches to spaCy's mentions, fix wrong labels and add missed names."""
-        spans = filter_spans([sdoc[s:e] for _, s, e in exact(sdoc)])
-        by_token = {}
-        for m in ments:
-            for i in range(*m.tokens):
-                by_token[i] = m
-        countries = self._doc_countries(sdoc, spans)
-        drop, add = set(), []
-        for span in spans:
-            if shouting(span):
-                continue
-            kind, actor_id = self._candidate(span, countries)
-            if actor_id is None:
-                continue
-            overlapping = {id(by_token[i]): by_token[i] for i in range(span.start, span.end) if i in by_token}
-            actor = self.kb.actors[actor_id]
-            key = f"kb:{actor_id}" if kind != "demonym" else f"norp:{actor_id}"
-            etype = "NORP" if kind == "demonym" else actor.type if kind == "name" else "GPE"
-            if not overlapping:
-                if kind in ("capital",):  # a capital spaCy did not call a place is not one
-                    continue
-                add.append(Ment(span.start_char, span.end_char, span.text, key, etype,
-                                tokens=(span.start, span.end)))
-                continue
-            for m in overlapping.values():
-                extra = [t for t in sdoc[m.tokens[0]:m.tokens[1]] if not (span.start <= t.i < span.end)
-                         and not (t.is_punct or t.lower_ in ("the", "'s", "’s"))]
-                country_like = kind in ("capital", "demonym") or actor.kind == "country"
-                if m.type == "PERSON" and country_like:
-                    continue  # "Jordan Henderson", "Georgia Smith"
-                if extra and not country_like and m.type == actor.type and ends_with(m, span):
-                    m.key = key  # "the 116th U.S. Congress": the alias is the name's head
-                    continue
-                if extra and (country_like or m.type not in _WRONG_LABELS):
-                    continue  # the alias is part of a longer name spaCy found
-                if extra:  # spaCy's span was wrong: replace it by the KB span
-                    drop.add(id(m))
-                    add.append(Ment(span.start_char, span.end_char, span.text, key, etype,
-                                    tokens=(span.start, span.end)))
-                    continue
-                if span.end > m.tokens[1] or span.start < m.tokens[0]:  # "Taliban leadership"
-                    m.start, m.end = min(m.start, span.start_char), max(m.end, span.end_char)
-                    m.tokens = (min(m.tokens[0], span.start), max(m.tokens[1], span.end))
-                    m.text = doc.text[m.start:m.end]
-                m.key, m.type = key, (m.type if kind == "capital" else etype)
-                if kind in ("capital", "metonym"):
-                    m.key = f"capital:{actor_id}" if kind == "capital" else key
-        seen = {(m.start, m.end) for m in ments}
-        return [m for m in ments if id(m) not in drop] + [a for a in add if (a.start, a.end) not in seen]
-
-    def _candidate(self, span, countries: Counter) -> tuple[str, str | None]:
-        text = span.text
-        if text in self.kb.metonyms:
-            return "metonym", self.kb.metonyms[text]
-        if text in self.kb.names:
-            ids = self.kb.names[text]
-            return "name", ids[0] if len(ids) == 1 else self._disambiguate(span, ids, countries)
-        if text in self.kb.demonyms:
-            return "demonym", self.kb.demonyms[text]
-        if text in self.kb.capitals:
-            return "capital", self.kb.capitals[text]
-        return "", None
-
-    def _disambiguate(self, span, ids: list[str], countries: Counter) -> str:
-        """The actor whose context words occur near the alias (weight 3) or in the document
-        (weight 1), plus the document's mentions of the actor's country; ties: first listed."""
-        sent = span.sent
-        doc = span.doc
-        near = doc[max(sent.start - 40, 0):min(sent.end + 40, len(doc))].text.lower()
-        whole = doc.text.lower()
-
-        def score(actor_id: str) -> float:
-            actor = self.kb.actors[actor_id]
-            total = sum(3 * (w in near) + (w in whole) for w in actor.context)
-            return total + min(countries.get(actor.country, 0), 3)
-
-        return max(ids, key=lambda i: (score(i), -ids.index(i)))
-
-    def _doc_countries(self, sdoc, spans) -> Counter:
-        counts = Counter()
-        for span in spans:
-            country = self.kb.demonyms.get(span.text) or next(
-                (i for i in self.kb.names.get(span.text, []) if self.kb.actors[i].kind == "country"), None)
-            if country:
-                counts[country] += 1
-        return counts
-
     # -- reading the parse: governments, agents, capitals ---------------------------------
     def _read_parse(self, doc: Document, sdoc, ments: list[Ment]) -> None:
         gov_heads = set(self.words["government_heads"])
+        organs = type_words()["state_organs"]
         weak, talk = set(self.words["weak_government_heads"]), set(self.words["negotiation_words"])
         by_token = {i: m for m in ments for i in range(*m.tokens)}
         countries = Counter(m.key.split(":", 1)[1] for m in ments
@@ -241,12 +164,12 @@ class ActorStage(Stage):
                     m.end, m.tokens = head.idx + len(head.text), (m.tokens[0], head.i + 1)
                     m.text = doc.text[m.start:m.end]
                 m.key, m.type, m.agent = f"kb:{actor_id}", "GPE", True
-            elif is_agent(root):
+            elif is_agent(root) and not (m.key.startswith("norp:") and names_a_people(root)):
                 m.key, m.type, m.agent = f"kb:{actor_id}", "GPE", True
             elif m.key.startswith("capital:"):
                 m.key = "orig:" + m.origin if m.origin else m.key  # a place, not an actor
-            elif m.key.startswith("norp:") and premodifies_person(root, by_token):
-                m.key, m.agent = f"kb:{actor_id}", True  # "Russian envoy X": Russia's agent
+            elif m.key.startswith("norp:") and modifies_organ(root, organs):
+                m.key, m.agent = f"kb:{actor_id}", True  # "the Russian embassy", "Russian envoy X"
             if m.key.startswith("kb:") and m.agent:
                 m.type = "GPE"
         ments.extend(self._republic_mentions(doc, sdoc, by_token, gov_heads, countries))
@@ -306,6 +229,8 @@ class ActorStage(Stage):
                 continue
             start_tok = min(first, owner_m.tokens[0]) if first < span.start else span.start
             end_tok = max(span.end, owner_m.tokens[1])
+            if not names_the_holder(sdoc, root, start_tok, end_tok, people):
+                continue
             start, end = sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text)
             if owner_m.key.startswith("norp:"):
                 owner_m.key, owner_m.agent = f"kb:{owner}", True
@@ -329,11 +254,20 @@ class ActorStage(Stage):
                 m.key = f"orig:{m.origin}" if m.origin else f"kb:{m.key.split(':', 1)[1]}"
             groups.setdefault(m.key, []).append(m)
         # A person entity from entities.v1 named like a KB office holder joins that holder.
+        # So does a one-word name spaCy typed anything that is the surname of the office
+        # holder on the publication date ("Trump" tagged ORG in 2020).
         for key in [k for k in groups if k.startswith("orig:")]:
             entity = origin.get(key[5:])
-            if entity is not None and entity.type == "PERSON" and len(entity.name.split()) > 1 \
-                    and self.kb.holders_named(entity.name):
+            if entity is None:
+                continue
+            if entity.type == "PERSON" and len(entity.name.split()) > 1 and self.kb.holders_named(entity.name):
                 groups.setdefault(self.kb.person_id(entity.name), []).extend(groups.pop(key))
+                continue
+            holders = {h.name for _, h in self.kb.holders_named(entity.name) if h.holds_on(doc.published)}
+            if " " not in entity.name and entity.type in FOLDABLE and len(holders) == 1 and not entity.roles:
+                for m in groups[key]:
+                    m.type = "PERSON"
+                groups.setdefault(self.kb.person_id(holders.pop()), []).extend(groups.pop(key))
         entities, info = [], {}
         for key, group in groups.items():
             entity, meta = self._entity(key, group, origin, doc)
@@ -360,6 +294,11 @@ class ActorStage(Stage):
                          roles=[r for s in sources for r in s.roles],
                          aliases=[s for s in surfaces if s != name])
             return ent, EntityInfo("person", actor_id=key)
+        if kind == "seat":  # a seat of power: its own entity, acting for its state
+            country, name = rest.split(":", 1)
+            ent = Entity(entity_id("FAC", name), name, "FAC", mentions, code=f"{country} GOV",
+                         aliases=[s for s in surfaces if s != name])
+            return ent, EntityInfo("org", actor_id=country, sector="GOV")
         actor = self.kb.actors[rest]
         if kind == "norp":
             name = group[0].text if len({m.text for m in group}) == 1 else actor.adjectives[0]

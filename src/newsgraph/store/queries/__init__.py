@@ -4,6 +4,7 @@ layer call these functions and hold no SQL themselves.
 Open a connection with ``connect(db)`` (read-only, with the cross-document views), then:
 
 * documents: ``record``, ``search``, ``stats``, ``near_duplicates``, ``has_document``
+* browsing: ``list_documents`` (a page), ``count_documents``, ``actor`` (one, with codes and roles)
 * actors: ``resolve_actor``, ``actors``, ``quotes`` (a speaker's)
 * events: ``events`` (deduplicated or raw), ``timeline``, ``dyad``, ``dyad_index``
 * claims: ``claims`` (relations about or by an actor), ``commitments``
@@ -21,11 +22,13 @@ from .documents import has_document, near_duplicates, record, search, stats
 from .events import dyad, dyad_index, events, timeline
 from .exports import (actor_records, actor_relations, articles, document_actors, event_clusters,
                       event_mentions)
+from .listing import actor, count_documents, list_documents
 from .sql import check_read_only, run_select
 from .tables import write_tables
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor_records", "actor_relations", "actors",
-           "articles", "check_read_only", "claims", "clusters_of", "commitments", "connect",
-           "document_actors", "dyad", "dyad_index", "event_clusters", "event_mentions", "events",
-           "has_document", "install_views", "near_duplicates", "quotes", "record", "resolve_actor",
+__all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor", "actor_records", "actor_relations",
+           "actors", "articles", "check_read_only", "claims", "clusters_of", "commitments",
+           "connect", "count_documents", "document_actors", "dyad", "dyad_index",
+           "event_clusters", "event_mentions", "events", "has_document", "install_views",
+           "list_documents", "near_duplicates", "quotes", "record", "resolve_actor",
            "rows", "run_select", "search", "stats", "timeline", "write_tables"]

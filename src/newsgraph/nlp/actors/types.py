@@ -1,0 +1,188 @@
+"""Entity types corrected from the name itself, an offline gazetteer and the words around a
+mention, for the entities the knowledge base does not know (``entities.v1`` calls
+``retype`` before its filters; see docs/actors.md, "Types").
+
+In order, for an entity without a knowledge-base id or role:
+
+* a vessel named after a vessel noun ("the dive boat Marigold", "The ship, Marigold,") is no
+  entity (vehicles and ships are not annotated);
+* a continent, pole or large region ("Antarctica", "Patagonia") is LOC;
+* the head of the name (its last word, or the word before "of"/"for") says FAC ("Zenda
+  General Hospital", "Kessel Avenue", "RAF Zenda"), ORG ("the Zenda Rowing Club", "Band of
+  Renown"), LOC ("Kessel Island") or GPE ("Zenda County");
+* a known place of the gazetteer (``gazetteer.py``) that spaCy called an organisation, a
+  product, a facility or a people is GPE; one it called a person is GPE only when a mention
+  is followed by ", <a state or country>" ("Zenda Falls, Wisconsin") or the place has a
+  million people;
+* a name of two or three capitalised words opening with a common given name, with no such
+  head, is PERSON ("Nikos Dendrinos" tagged ORG).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from ...model import Document, Entity
+from .gazetteer import BIG, is_place
+
+_SMALL = frozenset({"of", "for", "and", "the", "de", "del", "la", "in", "on"})
+_ATTACHERS = frozenset({"of", "for"})
+_CENTRES = frozenset({"center", "centre"})
+_WORD = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+# Labels a type rule may overrule (types the knowledge base fixed are left alone).
+_FROM_ANY = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
+_TO_GPE = frozenset({"ORG", "PRODUCT", "FAC", "NORP", "LOC", "EVENT", "LAW"})
+_TO_PERSON = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "from"})
+
+
+@functools.lru_cache(maxsize=1)
+def type_words() -> dict[str, frozenset[str]]:
+    """The lists of ``data/actor_types.yaml`` as sets, plus the gendered given names of
+    ``data/actor_words.yaml``."""
+    text = resources.files("newsgraph.data").joinpath("actor_types.yaml").read_text(encoding="utf-8")
+    data = {key: frozenset(str(w).lower() for w in words) for key, words in yaml.safe_load(text).items()}
+    from .kb import words
+
+    gender = words()["gender"]
+    data["given_names"] = data["given_names"] | set(gender["male_names"]) | set(gender["female_names"])
+    return data
+
+
+def known_place(doc: Document, entity: Entity) -> bool:
+    """A place by its name and use, so that it is no surname: a country or state, or a known
+    place typed GPE/LOC/NORP that a mention shows as a place ("in Allen", "Allen, Texas");
+    "Allen said" may be the police chief Greg Allen."""
+    if is_place(entity.name, BIG):
+        return True
+    return entity.type in ("GPE", "LOC", "NORP") and is_place(entity.name) and _locative(doc, entity)
+
+
+def head_of(name: str) -> tuple[str, str]:
+    """The head of a name and the word before it: the last word, or the word before the
+    first "of"/"for" ("University of Zenda" -> "university")."""
+    words = name.lower().split()
+    for i, w in enumerate(words[1:], 1):
+        if w in _ATTACHERS:
+            return words[i - 1], words[i - 2] if i >= 2 else ""
+    return (words[-1], words[-2] if len(words) > 1 else "") if words else ("", "")
+
+
+def type_by_head(name: str, words: dict) -> str | None:
+    """FAC, ORG, LOC or GPE from the head (or opener) of a name of two or more words."""
+    parts = name.lower().split()
+    if len(parts) < 2:
+        return None
+    head, before = head_of(name)
+    last = parts[-1]
+    if parts[0] in words["fac_openers"] or last in words["fac_heads"] or head in words["fac_heads"]:
+        return "FAC"
+    if last in _CENTRES:  # a bare "Center" may be a building or a body: left as spaCy says
+        return "FAC" if before in words["fac_centre_modifiers"] else None
+    if head in words["org_heads"] or last in words["org_heads"] or (head == "house" and head != last):
+        return "ORG"
+    if last in words["loc_heads"]:
+        return "LOC"
+    if last in words["gpe_heads"]:
+        return "GPE"
+    return None
+
+
+def looks_like_person(name: str, words: dict) -> bool:
+    """Two or three capitalised words, the first a common given name ("Nils-Erik" counts by
+    "Nils"), and no place."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(_WORD.match(p) for p in parts):
+        return False
+    if any(p.lower() in _SMALL for p in parts):
+        return False
+    first = parts[0].split("-")[0].lower()
+    return first in words["given_names"] and not is_place(name)
+
+
+def _vessel(doc: Document, entity: Entity, words: dict) -> bool:
+    """A mention right after "the <vessel noun>": "the dive boat Marigold", or between
+    commas after it: "The ship, Marigold, sank" (not "the aircraft, Boeing said")."""
+    for m in entity.mentions:
+        before = doc.text[max(0, m.start - 40):m.start]
+        found = re.search(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)(,?)\s+$", before, re.I)
+        if not found or found.group(1).lower() not in words["vessel_nouns"]:
+            continue
+        if not found.group(2) or doc.text[m.end:m.end + 1] == ",":
+            return True
+    return False
+
+
+def _place_cue(doc: Document, entity: Entity) -> bool:
+    """A mention followed by ", <state or country>" and a stop: "Zenda Falls, Wisconsin"."""
+    for m in entity.mentions:
+        after = doc.text[m.end:m.end + 40]
+        found = re.match(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=$|[\s,.;:)])", after)
+        if not found:
+            continue
+        place = found.group(1).rstrip(".")
+        if is_place(place, BIG) or (" " in place and is_place(place.split()[0], BIG)):
+            return True
+    return False
+
+
+def retype(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """The entities with corrected types; vessels dropped (see the module docstring)."""
+    words = type_words()
+    kept = []
+    for entity in entities:
+        if entity.kb_id or entity.roles or entity.type not in _FROM_ANY:
+            kept.append(entity)
+            continue
+        multiword_person = entity.type == "PERSON" and " " in entity.name
+        if not multiword_person and _vessel(doc, entity, words):
+            continue
+        new = _new_type(doc, entity, words)
+        if new and new != entity.type:
+            from ..entities import entity_id
+
+            entity.type, entity.id = new, entity_id(new, entity.name)
+        kept.append(entity)
+    return kept
+
+
+def _locative(doc: Document, entity: Entity) -> bool:
+    """A mention after a locative preposition ("in Zenda", "near Zenda") or before ", <state
+    or country>"."""
+    for m in entity.mentions:
+        before = doc.text[max(0, m.start - 12):m.start].lower().split()
+        if before and before[-1] in _LOCATIVE:
+            return True
+    return _place_cue(doc, entity)
+
+
+def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
+    name, typ = entity.name, entity.type
+    if name.lower() in words["loc_names"]:
+        return "LOC"
+    person_like = looks_like_person(name, words)
+    by_head = type_by_head(name, words)
+    if by_head and typ == "PERSON" and person_like and len(name.split()) < 3:
+        by_head = None  # "Jim Press", "Ada Park": a surname like a head
+    if by_head and not (by_head in ("LOC", "GPE") and is_place(name)):
+        return by_head
+    if not _gazetteer_candidate(name, words) or person_like:
+        return "PERSON" if typ in _TO_PERSON and person_like else None
+    if typ in _TO_GPE and is_place(name, 50_000) and (
+            typ not in ("ORG", "PRODUCT") or is_place(name, 1_000_000) or _locative(doc, entity)):
+        return "GPE"  # "Toyota" the company is no city: an organisation needs "in Toyota"
+    if typ == "PERSON" and is_place(name) and (_place_cue(doc, entity) or is_place(name, 1_000_000)):
+        return "GPE"
+    if typ == "PERSON" and " " in name and _place_cue(doc, entity):
+        return "GPE"
+    return None
+
+
+def _gazetteer_candidate(name: str, words: dict) -> bool:
+    """A name the gazetteer may type: not an acronym ("GAO"), not a given name ("Martin")."""
+    if name.isupper() and len(name) <= 5:
+        return False
+    return " " in name or name.lower() not in words["given_names"]
