@@ -262,7 +262,8 @@ def backing_relations(b: RelationBuilder, tok, pat) -> None:
                   "backing", cue=tok.lower_, factuality="asserted")
 
 
-PLACE_TYPES = ("GPE", "LOC")
+# A place, or a nationality standing for its state ("Russian opposition leader").
+PLACE_TYPES = ("GPE", "LOC", "NORP")
 ROLE_HEADS_OF_BODIES = ("chief", "head", "leader", "director", "commander", "secretary")
 
 
@@ -352,14 +353,6 @@ def _named_in_phrase(doc, target: Entity, start: int, end: int, role_start: int,
         if role_end <= m.start <= role_end + 12 and _OF.match(doc.text[role_end:m.start]):
             return True
     return False
-
-
-def _named_in(doc, target: Entity, sent) -> bool:
-    """True when the sentence names TARGET: one of its mentions, or a mention of an entity
-    that stands for the same actor ("Norwegian" for Norway)."""
-    same = [e for e in doc.entities
-            if e.id == target.id or (target.kb_id and e.kb_id == target.kb_id)]
-    return any(sent.start_char <= m.start and m.end <= sent.end_char for e in same for m in e.mentions)
 
 
 def _role_mention(person: Entity, role: str, text_lower: str):
