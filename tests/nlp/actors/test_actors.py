@@ -10,23 +10,6 @@ from newsgraph.nlp.entities import EntityStage, normal_name
 from newsgraph.nlp.actors.kb import default_kb, load_kb
 
 
-@pytest.fixture(scope="module")
-def stage():
-    return ActorStage()
-
-
-@pytest.fixture
-def actors(parsed, stage):
-    def run(text, published="2021-05-03", actor_stage=None):
-        doc = parsed(text, published)
-        EntityStage()(doc)
-        doc.provided.add("entities")
-        (actor_stage or stage)(doc)
-        return doc
-
-    return run
-
-
 def by_kb(doc, kb_id):
     found = [e for e in doc.entities if e.kb_id == kb_id]
     assert len(found) <= 1, f"{kb_id} split over {[e.name for e in found]}"

@@ -9,25 +9,12 @@ from newsgraph.model import Entity
 from newsgraph.nlp.actors.mentions import EntityInfo
 from newsgraph.nlp.actors.roles import _person_code, _sector
 from newsgraph.nlp.actors.kb import words
-from newsgraph.nlp.actors.stage import ActorStage
-from newsgraph.nlp.entities import EntityStage
 
-
-@pytest.fixture(scope="module")
-def stage():
-    return ActorStage()
 
 
 @pytest.fixture
-def run(parsed, stage):
-    def go(text, published="2020-06-01"):
-        doc = parsed(text, published)
-        EntityStage()(doc)
-        doc.provided.add("entities")
-        stage(doc)
-        return doc
-
-    return go
+def run(actors):
+    return lambda text, published="2020-06-01": actors(text, published)
 
 
 @pytest.mark.parametrize("role, sector", [

@@ -9,26 +9,13 @@ from newsgraph.model import Document, Entity, Mention
 from newsgraph.nlp.actors.acronyms import defines, link_acronyms
 from newsgraph.nlp.actors.gazetteer import country_of, is_place
 from newsgraph.nlp.actors.spans import split_span
-from newsgraph.nlp.actors.stage import ActorStage
 from newsgraph.nlp.actors.types import looks_like_person, retype, type_by_head, type_words
-from newsgraph.nlp.entities import EntityStage, merge_surnames, unify_labels
-
-
-@pytest.fixture(scope="module")
-def stage():
-    return ActorStage()
+from newsgraph.nlp.entities import merge_surnames, unify_labels
 
 
 @pytest.fixture
-def run(parsed, stage):
-    def go(text, published="2020-06-01"):
-        doc = parsed(text, published)
-        EntityStage()(doc)
-        doc.provided.add("entities")
-        stage(doc)
-        return doc
-
-    return go
+def run(actors):
+    return lambda text, published="2020-06-01": actors(text, published)
 
 
 def types_of(doc, text):
