@@ -123,7 +123,9 @@ def generate(path: str, n_events: int, n_docs: int, n_actors: int, days: int = 3
                printf('A%04d', {skew}), 'the speaker', NULL, []
         FROM generate_series(0, {max(n_events // 5, 1) - 1}) t(i)""")
     con.execute(f"""
-        INSERT INTO relations
+        INSERT INTO relations (doc_id, relation_no, subject, subject_id, subject_name, predicate, object,
+                               object_id, object_name, factuality, attributed_to, attributed_to_id,
+                               start_char, end_char)
         SELECT substr(md5('doc' || CAST(floor(random() * {n_docs}) AS INTEGER)), 1, 16), i,
                'x', printf('A%04d', {skew}) AS s, 'Actor', 'allied_with', 'y',
                printf('A%04d', {skew}), 'Actor', 'asserted', NULL, NULL, 0, 20

@@ -1,4 +1,4 @@
-"""``create_app(db, ...)``: the FastAPI application over one store.
+"""``create_app(db, ...)``: the FastAPI application over one store: the REST API and the web pages.
 
 Routes live in ``routes/`` and call ``newsgraph.store.queries`` (and the analysis and export
 functions) only; the guards of ``security.py`` wrap them all. See docs/api.md.
@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 
+from ..web.site import install_web
 from .access import StoreAccess
 from .docs import install_docs, swagger_folder
 from .errors import ERROR_RESPONSES, install_error_handlers
@@ -68,6 +69,7 @@ def create_app(db: str, *, read_only: bool = False, token: str | None = None,
     app.include_router(api)
     if folder is not None:
         install_docs(app, TITLE, folder)
+    install_web(app)
 
     # The last added runs first: CORS (answers preflights), then the token, then the body size.
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ...errors import NewsgraphError
 from ...store import queries
 
 DOC_IDS_PER_EDGE = 20
@@ -43,15 +44,37 @@ class _Edges:
         edge["attributed_to"].update(a for a in attributed if a)
 
 
+def claimant_keys(con, claimant: str) -> set[str]:
+    """What CLAIMANT may appear as in a claim's source: as written, and, when it names actors,
+    their ids, names and aliases (lower-cased)."""
+    keys = {claimant.strip().lower()}
+    try:
+        ids = set(queries.resolve_actor(con, claimant))
+    except NewsgraphError:  # not an actor: the claimant as written ("editorial", a name)
+        return keys
+    for a in queries.actor_records(con):
+        if a["actor_id"] in ids:
+            keys.update(str(v).lower() for v in [a["actor_id"], a.get("name"), *(a.get("aliases") or [])] if v)
+    return keys
+
+
 def network(con, since: dt.date | None = None, until: dt.date | None = None,
             event_type: str | None = None, kinds: tuple[str, ...] = ("relation", "event"),
-            limit: int = 2000) -> dict[str, Any]:
-    """Nodes (the actors on at least one kept edge) and up to LIMIT edges, strongest first."""
+            limit: int = 2000, claimant: str | None = None) -> dict[str, Any]:
+    """Nodes (the actors on at least one kept edge) and up to LIMIT edges, strongest first;
+    with CLAIMANT, only the claims and event reports attributed to it."""
     found = _Edges()
+    keys = claimant_keys(con, claimant) if claimant else None
+
+    def claimed(*sources: Any) -> bool:
+        return keys is None or any(str(s).lower() in keys for s in sources if s)
+
     if "relation" in kinds:
         for r in queries.actor_relations(con):
             day = _day(r.get("published"))
             if (since and (day is None or day < since)) or (until and (day is None or day > until)):
+                continue
+            if not claimed(r.get("attributed_to_id"), r.get("attributed_to")):
                 continue
             found.names.setdefault(r["subject_id"], r.get("subject_name") or r["subject_id"])
             found.names.setdefault(r["object_id"], r.get("object_name") or r["object_id"])
@@ -60,6 +83,8 @@ def network(con, since: dt.date | None = None, until: dt.date | None = None,
     if "event" in kinds:
         for c in queries.events(con, event_type=event_type, since=since, until=until):
             attributed = [m.get("attributed_to") for m in c.get("mentions") or [] if isinstance(m, dict)]
+            if not claimed(*attributed):
+                continue
             for a_id, a_name in zip(c["actor_ids"], c["actor_names"]):
                 for r_id, r_name in zip(c["recipient_ids"], c["recipient_names"]):
                     if not a_id or not r_id or a_id == r_id:

@@ -45,10 +45,12 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = 
                      max_body_bytes=max_body_bytes, cors_origins=cors_origins)
     shown = f"[{host}]" if ":" in host else host
     echo(f"newsgraph: serving {db}{' (read-only)' if read_only else ''} on http://{shown}:{port}"
-         f" - API docs at http://{shown}:{port}/docs")
+         f" - web pages at http://{shown}:{port}/, API docs at http://{shown}:{port}/docs")
     if made_up:
         echo(f"newsgraph: POST requests need 'Authorization: Bearer {token}'"
              f" (made up for this run; set one with --token or ${TOKEN_ENV})")
+        # The token rides in the fragment, which the browser keeps to itself (never sent or logged).
+        echo(f"newsgraph: the Analyse page with this token: http://{shown}:{port}/analyse#token={token}")
     elif for_reads:
         echo("newsgraph: every request needs 'Authorization: Bearer <token>'")
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)

@@ -3,7 +3,7 @@ layer call these functions and hold no SQL themselves.
 
 Open a connection with ``connect(db)`` (read-only, with the cross-document views), then:
 
-* documents: ``record``, ``search``, ``stats``, ``near_duplicates``, ``has_document``
+* documents: ``record``, ``entity_actors``, ``search``, ``stats``, ``near_duplicates``, ``has_document``
 * browsing: ``list_documents`` (a page), ``count_documents``, ``actor`` (one, with codes and roles)
 * actors: ``resolve_actor``, ``actors``, ``quotes`` (a speaker's)
 * events: ``events`` (deduplicated or raw), ``timeline``, ``dyad``, ``dyad_index``
@@ -18,7 +18,7 @@ from ..clusters import DEFAULT_WINDOW_DAYS, PLOVER_QUAD
 from .actors import actors, quotes, resolve_actor
 from .claims import claims, commitments
 from .connection import clusters_of, connect, install_views, rows
-from .documents import has_document, near_duplicates, record, search, stats
+from .documents import entity_actors, has_document, near_duplicates, record, search, stats
 from .events import dyad, dyad_index, events, timeline
 from .exports import (actor_records, actor_relations, articles, document_actors, event_clusters,
                       event_mentions)
@@ -28,7 +28,7 @@ from .tables import write_tables
 
 __all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor", "actor_records", "actor_relations",
            "actors", "articles", "check_read_only", "claims", "clusters_of", "commitments",
-           "connect", "count_documents", "document_actors", "dyad", "dyad_index",
+           "connect", "count_documents", "document_actors", "dyad", "dyad_index", "entity_actors",
            "event_clusters", "event_mentions", "events", "has_document", "install_views",
            "list_documents", "near_duplicates", "quotes", "record", "resolve_actor",
            "rows", "run_select", "search", "stats", "timeline", "write_tables"]

@@ -76,3 +76,10 @@ def search(con, text: str, width: int = 60, limit: int | None = None) -> list[di
     return rows(con, sql, {"t": text})
 
 
+
+
+def entity_actors(con, doc_id: str) -> dict[str, str]:
+    """The actor id each entity of the document stands for (entities without one left out)."""
+    return {r["entity_id"]: r["actor_id"] for r in rows(
+        con, "SELECT entity_id, actor_id FROM entities WHERE doc_id = ? AND actor_id IS NOT NULL",
+        [doc_id])}

@@ -5,15 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Security
 
-from ....errors import NewsgraphError
-from ....ingest.readers import IngestOptions, from_record
-from ....model import Document
-from ....record import to_record
 from ....store import queries
+from ..analysing import analyse_articles
 from ..errors import BODY_ERRORS, NOT_FOUND, ApiError
 from ..models import DocumentSummary, ErrorBody, Page, SearchHit
 from ..params import DEFAULT_LIMIT, NOT_BLANK, Limit, Offset, Since, StoreDep, Until, bearer, date_range, page
-from ..records import AnalyzeRequest, AnalyzeResponse, Article, Record, articles
+from ..records import AnalyzeRequest, AnalyzeResponse, Record, articles
 
 router = APIRouter(tags=["documents"])
 
@@ -55,14 +52,6 @@ def search(q: Annotated[str, Query(min_length=1, max_length=1000, pattern=NOT_BL
     return page(found, limit, offset)
 
 
-def _document(article: Article, number: int) -> Document:
-    row = {"text": article.text, "title": article.title, "url": article.url, "source": article.source,
-           "published": article.published.isoformat() if article.published else None, "id": article.id}
-    doc = from_record(row, f"documents[{number}]", IngestOptions())
-    doc.source = article.source  # not the position in the request
-    return doc
-
-
 @router.post("/analyze", response_model=AnalyzeResponse, response_model_exclude_unset=True,
              dependencies=[Security(bearer)],
              summary="Analyse one article or a batch",
@@ -75,22 +64,4 @@ def analyze(body: Annotated[AnalyzeRequest, Body(description="One article, or a 
             include_text: IncludeText = True):
     """Analyse the text (plain or HTML) and return its records; nothing is stored unless
     ``store=true``. Documents already stored are analysed again but not stored twice."""
-    if store and access.read_only:
-        raise ApiError(403, "this server is read-only (started with --read-only): nothing is stored")
-    docs = [_document(article, i) for i, article in enumerate(articles(body))]
-    from ....analysis import analyze_many
-
-    with access.analysis:
-        analysed = list(analyze_many(docs))
-    if len(analysed) != len(docs):
-        raise NewsgraphError("the pipeline returned fewer documents than it was given")
-    added = 0
-    if store:
-        with access.write() as writer:
-            added = sum(1 for doc in analysed if writer.add(doc))
-    records = [to_record(doc) for doc in analysed]
-    if not include_text:
-        for record in records:
-            record["document"].pop("text", None)
-    return {"records": records, "stored": store, "added": added,
-            "already_stored": len(analysed) - added if store else 0}
+    return analyse_articles(access, articles(body), store=store, include_text=include_text)

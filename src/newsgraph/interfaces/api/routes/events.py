@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from ....store import queries
 from ..graph import network
 from ..models import EventCluster, EventMention, Graph, Page, Stats
-from ..params import (DEFAULT_LIMIT, Actor, EventType, Limit, Offset, Recipient, Since, StoreDep, Until,
+from ..params import (DEFAULT_LIMIT, NOT_BLANK, Actor, EventType, Limit, Offset, Recipient, Since, StoreDep, Until,
                       actor_ids, date_range, event_type, page)
 
 router = APIRouter(tags=["events"])
@@ -36,14 +36,17 @@ def events(access: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 def graph(access: StoreDep, since: Since = None, until: Until = None, type: EventType = None,
           kind: Annotated[Literal["all", "relation", "event"], Query(description="Which edges.")] = "all",
           limit: Annotated[int, Query(ge=0, le=20_000, description="At most this many edges, strongest first.")]
-          = 2000):
+          = 2000,
+          claimant: Annotated[str | None, Query(min_length=1, max_length=500, pattern=NOT_BLANK,
+                                                description="Only what this source asserts: an actor (id, name,"
+                                                            " alias, code) or a source as written.")] = None):
     """Actors as nodes; relations (claims) and deduplicated event dyads as edges, merged per
     source, target, kind and label with their count, dates and documents. Event edges carry
     their PLOVER quad class and whether it is cooperation or conflict."""
     date_range(since, until)
     kinds = ("relation", "event") if kind == "all" else (kind,)
     with access.read() as con:
-        return network(con, since, until, event_type(type), kinds, limit)
+        return network(con, since, until, event_type(type), kinds, limit, claimant)
 
 
 @router.get("/stats", response_model=Stats, summary="What the store holds")
