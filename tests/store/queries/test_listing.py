@@ -76,3 +76,27 @@ def test_an_actor_with_the_roles_its_entities_carry(con):
 def test_an_unknown_actor_is_none(con):
     assert queries.actor(con, "nobody") is None
     assert queries.actor(con, "taliban") is None  # the exact id only: names go through resolve_actor
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_an_events_page_is_a_slice_of_the_whole_list_with_its_total(con, raw):
+    whole = queries.events(con, raw=raw)
+    assert len(whole) >= 3
+    for limit, offset in ((2, 0), (2, 1), (1, len(whole) - 1), (5, 0)):
+        total, page = queries.events_page(con, raw=raw, limit=limit, offset=offset)
+        assert total == len(whole)
+        assert page == whole[offset:offset + limit]
+    assert queries.events_page(con, raw=raw, limit=3, offset=len(whole) + 5) == (len(whole), [])
+    assert queries.events_page(con, raw=raw, limit=0, offset=0) == (len(whole), [])
+    tal = queries.resolve_actor(con, "Taliban")
+    filtered = queries.events(con, tal, None, "CONSULT", raw=raw)
+    assert queries.events_page(con, tal, None, "CONSULT", raw=raw, limit=10) == (len(filtered), filtered)
+    assert queries.events_page(con, tal, None, "AID", raw=raw) == (0, [])
+
+
+def test_actors_without_event_counts_keep_their_order_and_other_counts(con):
+    full = queries.actors(con)
+    light = queries.actors(con, event_counts=False)
+    assert [a["actor_id"] for a in light] == [a["actor_id"] for a in full]
+    assert all(a["events"] is None for a in light) and any(a["events"] for a in full)
+    assert [a["quotes"] for a in light] == [a["quotes"] for a in full]

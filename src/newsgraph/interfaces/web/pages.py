@@ -71,7 +71,7 @@ def home(request: Request, access: StoreDep):
     with access.read() as con:
         stats = queries.stats(con)
         documents = queries.list_documents(con, 20, 0)
-        actors = queries.actors(con, limit=25)
+        actors = queries.actors(con, limit=25, event_counts=False)
     return render(request, "home.html", title="newsgraph", stats=stats, documents=documents, actors=actors)
 
 
@@ -123,15 +123,20 @@ def network(request: Request, since: Day = None, until: Day = None, type: Text =
 
 
 def _events(con, actor: str | None, recipient: str | None, type: str | None, since: str | None,
-            until: str | None) -> list[dict[str, Any]]:
+            until: str | None, page: tuple[int, int] | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """(total, events) matching the filters; PAGE = (limit, offset) cuts them in SQL."""
     a = _resolve(con, actor) if actor else None
     r = _resolve(con, recipient) if recipient else None
     if (actor and not a) or (recipient and not r):
-        return []
+        return 0, []
     kind = type.strip().upper() if type and type.strip() else None
     if kind and kind not in queries.PLOVER_QUAD:
         raise ApiError(400, f"type={type!r}: not a PLOVER event type ({', '.join(sorted(queries.PLOVER_QUAD))})")
-    return queries.events(con, a, r, kind, _day(since, "since"), _day(until, "until"))
+    filters = (a, r, kind, _day(since, "since"), _day(until, "until"))
+    if page is None:
+        found = queries.events(con, *filters)
+        return len(found), found
+    return queries.events_page(con, *filters, limit=page[0], offset=page[1])
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -140,13 +145,13 @@ def events(request: Request, access: StoreDep, actor: Text = None, recipient: Te
     """Deduplicated events, filtered as in the CLI, a page at a time, with a CSV download."""
     try:
         with access.read() as con:
-            found = _events(con, actor, recipient, type, since, until)
+            total, found = _events(con, actor, recipient, type, since, until, (PAGE_SIZE, offset))
     except ApiError as exc:
         return not_found(request, exc.message, exc.status)
     filters = {k: v for k, v in {"actor": actor, "recipient": recipient, "type": type, "since": since,
                                  "until": until}.items() if v}
-    return render(request, "events.html", title="Events", rows=events_rows(found[offset:offset + PAGE_SIZE]),
-                  total=len(found), offset=offset, page_size=PAGE_SIZE, filters=filters,
+    return render(request, "events.html", title="Events", rows=events_rows(found),
+                  total=total, offset=offset, page_size=PAGE_SIZE, filters=filters,
                   event_types=sorted(queries.PLOVER_QUAD))
 
 
@@ -155,7 +160,7 @@ def events_csv(access: StoreDep, actor: Text = None, recipient: Text = None, typ
                since: Day = None, until: Day = None):
     """The Events page's rows (all of them) as CSV."""
     with access.read() as con:
-        found = events_rows(_events(con, actor, recipient, type, since, until))
+        found = events_rows(_events(con, actor, recipient, type, since, until)[1])
     out = io.StringIO()
     columns = ["first_day", "last_day", "event", "quad_class", "actors", "recipients", "text", "factuality",
                "n_sources", "sources"]

@@ -30,16 +30,19 @@ def resolve_actor(con, text: str) -> list[str]:
     return found
 
 
-def actors(con, type_: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Every canonical actor with how often it occurs and in how many events."""
-    sql = """
-    SELECT a.actor_id, a.name, a.type, a.code, a.kb_id, a.doc_count, a.mention_count,
-           coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes,
-           a.first_seen, a.last_seen, a.aliases
-    FROM actors a
-    LEFT JOIN (SELECT u.id, count(DISTINCT c.cluster_id) AS n FROM event_clusters c
+def actors(con, type_: str | None = None, limit: int | None = None,
+           event_counts: bool = True) -> list[dict[str, Any]]:
+    """Every canonical actor with how often it occurs and in how many events (without
+    ``event_counts``, ``events`` is None: counting them clusters every event of the store)."""
+    events = ("""LEFT JOIN (SELECT u.id, count(DISTINCT c.cluster_id) AS n FROM event_clusters c
                CROSS JOIN unnest(c.actor_ids || c.recipient_ids) AS u(id) GROUP BY u.id) ev
-           ON ev.id = a.actor_id
+           ON ev.id = a.actor_id""" if event_counts else "")
+    sql = f"""
+    SELECT a.actor_id, a.name, a.type, a.code, a.kb_id, a.doc_count, a.mention_count,
+           {"coalesce(ev.n, 0)" if event_counts else "CAST(NULL AS BIGINT)"} AS events,
+           coalesce(qu.n, 0) AS quotes, a.first_seen, a.last_seen, a.aliases
+    FROM actors a
+    {events}
     LEFT JOIN (SELECT speaker_actor, count(*) AS n FROM quotes GROUP BY speaker_actor) qu
            ON qu.speaker_actor = a.actor_id"""
     params: dict[str, Any] = {}

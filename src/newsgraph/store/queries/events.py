@@ -23,6 +23,33 @@ def events(con, actor: list[str] | None = None, recipient: list[str] | None = No
     partitions are clustered, which gives the same rows as filtering the whole-store view;
     ``pushdown=False`` filters the view instead.
     """
+    sql, params = _events_sql(con, actor, recipient, event_type, since, until, raw, pushdown)
+    return rows(con, sql, params)
+
+
+def events_page(con, actor: list[str] | None = None, recipient: list[str] | None = None,
+                event_type: str | None = None, since=None, until=None, raw: bool = False,
+                limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(how many match, the LIMIT of them after OFFSET): ``events`` with the page cut in SQL,
+    so a page of a large store does not bring every event into Python."""
+    sql, params = _events_sql(con, actor, recipient, event_type, since, until, raw, True,
+                              total=True)
+    page = rows(con, f"{sql} LIMIT {max(int(limit), 0)} OFFSET {max(int(offset), 0)}", params)
+    if page:
+        total = int(page[0]["_total"])
+    elif offset <= 0 < limit:
+        total = 0
+    else:  # past the end, or an empty page asked for: count alone
+        total = int(con.execute(f"SELECT count(*) FROM ({sql}) p", params).fetchone()[0])
+    for item in page:
+        del item["_total"]
+    return total, page
+
+
+def _events_sql(con, actor, recipient, event_type, since, until, raw, pushdown,
+                total: bool = False) -> tuple[str, dict[str, Any]]:
+    """The events query and its parameters (``total``: each row also has ``_total``, the
+    number of matching rows, counted before any LIMIT)."""
     where, params = [], {}
     if actor and recipient:
         where.append(f"{has_any(con, 'actor_ids', '_ids', actor)}"
@@ -49,17 +76,18 @@ def events(con, actor: list[str] | None = None, recipient: list[str] | None = No
         source = clusters_of(con, actor or recipient, event_type, recipient if actor else None, raw)
     else:
         source = "event_members" if raw else "event_clusters"
+    counted = ", count(*) OVER () AS _total" if total else ""
     if raw:
         sql = f"""SELECT when_day AS day, event, mode, actor_names, recipient_names, factuality,
                          attributed_to, event_text, doc_id, event_id, cluster_id, actor_ids,
-                         recipient_ids, date, date_text, location_name, title
+                         recipient_ids, date, date_text, location_name, title{counted}
                   FROM {source} WHERE {cond} ORDER BY when_day NULLS LAST, doc_id, event_id"""
     else:
         sql = f"""SELECT first_day, last_day, event, quad_class, mode, actor_names, recipient_names,
                          place, n_sources, factualities, event_text, sources, cluster_id,
-                         actor_ids, recipient_ids, mentions
+                         actor_ids, recipient_ids, mentions{counted}
                   FROM {source} WHERE {cond} ORDER BY first_day NULLS LAST, cluster_id"""
-    return rows(con, sql, params)
+    return sql, params
 
 
 def _in(column: str, param: str) -> str:

@@ -9,7 +9,7 @@ from ....store import queries
 from ..graph import network
 from ..models import EventCluster, EventMention, Graph, Page, Stats
 from ..params import (DEFAULT_LIMIT, NOT_BLANK, Actor, EventType, Limit, Offset, Recipient, Since, StoreDep, Until,
-                      actor_ids, date_range, event_type, page)
+                      actor_ids, date_range, event_type)
 
 router = APIRouter(tags=["events"])
 
@@ -28,8 +28,8 @@ def events(access: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
     with access.read(window) as con:
         a = actor_ids(con, actor) if actor else None
         r = actor_ids(con, recipient) if recipient else None
-        found = queries.events(con, a, r, kind, since, until, raw=raw)
-    return page(found, limit, offset)
+        total, items = queries.events_page(con, a, r, kind, since, until, raw=raw, limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/graph", response_model=Graph, summary="The actor network")
