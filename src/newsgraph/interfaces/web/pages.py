@@ -105,11 +105,11 @@ def actor(request: Request, actor: str, access: StoreDep):
         if not ids:
             return not_found(request, f"{actor}: no such actor in the store")
         found = queries.actor(con, ids[0]) or {"actor_id": ids[0], "name": actor}
-        timeline = queries.timeline(con, ids)
+        timeline = queries.timeline(con, ids[:1])  # the page is the one actor's, as its quotes and claims
         quotes = queries.quotes(con, ids[0])
         claims = queries.claims(con, ids[0])
         commitments = queries.commitments(con, party=ids[0])
-    return render(request, "actor.html", title=found.get("name") or ids[0], actor=found, ids=ids,
+    return render(request, "actor.html", title=found.get("name") or ids[0], actor=found,
                   chart=actor_chart(timeline), timeline=timeline[:PAGE_SIZE], timeline_total=len(timeline),
                   quotes=quotes[:PAGE_SIZE], claims=claims[:PAGE_SIZE], commitments=commitments[:PAGE_SIZE])
 
