@@ -131,3 +131,21 @@ def test_directory_refusing_writes_is_one_line(store, tmp_path, monkeypatch):
     assert "cannot write (Permission denied)" in errors_of(con, "csv", tmp_path / "tables")
     con.close()
     assert not (tmp_path / "events.jsonl").exists()
+
+
+def test_ray_staging_over_the_store_is_refused(store):
+    result = newsgraph("ingest", "x.jsonl", "--engine", "ray", "--staging", store, "--db", store)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "--staging" in result.stderr and "the store itself" in result.stderr
+    assert documents(store) == 3
+
+
+def test_a_symlinked_output_replaces_its_target(store, tmp_path):
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    con = queries.connect(store)
+    export(con, "plover", link)
+    con.close()
+    assert link.is_symlink() and target.read_text(encoding="utf-8").count("\n") == 5

@@ -110,3 +110,12 @@ def test_fifo_and_symlink_loop_say_what_they_are(tmp_path):
 def test_overlong_path_is_one_problem_not_a_crash():
     docs, errors, _ = read_inputs(["x" * 5000])
     assert docs == [] and len(errors) == 1 and "File name too long" in errors[0]
+
+
+def test_a_row_from_any_reader_meets_the_limit():
+    # Ray partitions and API bodies build Documents from rows without the line reader.
+    from newsgraph.ingest.readers import IngestOptions, from_record
+
+    with pytest.raises(InputError, match="row 7: text is larger than the 1,000-byte limit"):
+        from_record({"text": "é" * 600}, "row 7", IngestOptions(max_bytes=1000))  # 1,200 bytes
+    assert from_record({"text": "é" * 400}, "row 8", IngestOptions(max_bytes=1000)).text == "é" * 400

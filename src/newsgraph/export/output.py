@@ -24,16 +24,24 @@ def store_files(con) -> set[str]:
     """The real paths of the DuckDB store behind CON and of its WAL (empty for a server)."""
     if getattr(con, "dialect", None) != "duckdb" or not getattr(con, "target", None):
         return set()
-    if con.target == ":memory:":
+    return paths_of_store(con.target)
+
+
+def paths_of_store(db: str) -> set[str]:
+    """The real paths of the DuckDB file DB and of its WAL (empty for a server or in memory)."""
+    from ..store.backend import is_server
+
+    if db == ":memory:" or is_server(db):
         return set()
-    store = os.path.realpath(con.target)
+    store = os.path.realpath(db)
     return {store, store + ".wal"}
 
 
-def _refuse_store(path: Path, protected: set[str]) -> None:
+def refuse_store(path: Path, protected: set[str], option: str = "--out") -> None:
+    """Raise a one-line error when PATH resolves (through any symlink) to one of PROTECTED."""
     if os.path.realpath(path) in protected:
-        raise NewsgraphError(f"--out {path}: that is the store itself (or its WAL); refusing to"
-                             " write over it, choose another file")
+        raise NewsgraphError(f"{option} {path}: that is the store itself (or its WAL); refusing to"
+                             " write over it, choose another path")
 
 
 def _describe(exc: BaseException) -> str:
@@ -55,10 +63,13 @@ def _check_parent(out: Path) -> Path:
 @contextlib.contextmanager
 def file_output(out: Path, protected: set[str]) -> Iterator[IO[str]]:
     """A text stream whose content becomes the file OUT only when the block completes."""
-    _refuse_store(out, protected)
+    refuse_store(out, protected)
     if out.is_dir():
         raise NewsgraphError(f"--out {out}: is a directory; give a file name")
     parent = _check_parent(out)
+    if out.is_symlink():  # replace the file it points to, not the link
+        out = Path(os.path.realpath(out))
+        parent = out.parent
     if out.exists() and not stat.S_ISREG(out.stat().st_mode):
         # A device or a pipe (/dev/stdout, a FIFO) is written as it is: it cannot be replaced.
         with _writing(out):
@@ -92,7 +103,7 @@ def _set_mode(fd: int, out: Path) -> None:
 def dir_output(out: Path, protected: set[str]) -> Iterator[Path]:
     """A temporary folder inside OUT (created) whose files are moved into OUT when the block
     completes; a file of the same name in OUT is replaced."""
-    _refuse_store(out, protected)
+    refuse_store(out, protected)
     if out.exists() and not out.is_dir():
         raise NewsgraphError(f"--out {out}: is a file, not a directory (this format writes a"
                              " folder of files)")
@@ -105,7 +116,7 @@ def dir_output(out: Path, protected: set[str]) -> Iterator[Path]:
             yield work
             for made in sorted(work.iterdir()):
                 target = out / made.name
-                _refuse_store(target, protected)
+                refuse_store(target, protected)
                 if target.is_dir():
                     raise NewsgraphError(f"--out {out}: {target} is a directory; cannot replace it")
                 os.replace(made, target)

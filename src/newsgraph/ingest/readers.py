@@ -113,6 +113,10 @@ def from_record(row: dict, where: str, options: IngestOptions) -> Document:
     text = next((row[k] for k in TEXT_KEYS if isinstance(row.get(k), str)), None)
     if text is None or not text.strip():
         raise InputError(where, f"has no text (expected one of the fields {', '.join(TEXT_KEYS)})")
+    # Rows that reach here without a line reader (Ray partitions, API bodies) meet the limit too.
+    if len(text) > options.max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > options.max_bytes:
+        raise InputError(where, f"text is larger than the {options.max_bytes:,}-byte limit for one "
+                                "article (raise it with --max-bytes)")
     date = next((parse_date(row[k]) for k in DATE_KEYS if row.get(k)), None)
     if looks_like_html(text):
         doc = document_from_html(text, where)

@@ -105,6 +105,10 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
     from ...ingest import run
 
     if engine == "ray":
+        if staging is not None:
+            from ...export.output import paths_of_store, refuse_store
+
+            refuse_store(staging, paths_of_store(db), "--staging")
         report = run.ingest_with_ray(paths, db, staging, address=ray_address, workers=workers,
                                      batch_size=batch_size, published=published, kb_paths=kb_paths,
                                      on_problem=_skipped)
