@@ -119,3 +119,16 @@ def test_a_row_from_any_reader_meets_the_limit():
     with pytest.raises(InputError, match="row 7: text is larger than the 1,000-byte limit"):
         from_record({"text": "é" * 600}, "row 7", IngestOptions(max_bytes=1000))  # 1,200 bytes
     assert from_record({"text": "é" * 400}, "row 8", IngestOptions(max_bytes=1000)).text == "é" * 400
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-32"])
+def test_batch_files_with_a_bom_or_in_utf16_are_read(tmp_path, encoding):
+    batch = tmp_path / "rows.jsonl"
+    batch.write_bytes((row(1) + json.dumps({"id": "r2", "text": "São Paulo’s mayor met the envoy."},
+                                           ensure_ascii=False) + "\n").encode(encoding))
+    table = tmp_path / "rows.csv"
+    table.write_bytes("id,text\nc1,The envoy arrived in São Paulo.\n".encode(encoding))
+    docs, errors, _ = read_inputs([batch, table])
+    assert errors == []
+    assert [d.external_id for d in docs] == ["r1", "r2", "c1"]
+    assert docs[1].text == "São Paulo’s mayor met the envoy." and "São Paulo" in docs[2].text

@@ -89,6 +89,20 @@ def decode(data: bytes, where: str, warnings: list[str] | None = None) -> str:
     return text
 
 
+def unicode_encoding(sample: bytes) -> str | None:
+    """The Unicode encoding the first bytes of a batch file show, by byte-order mark or (when
+    they hold NULs, which UTF-8 text does not) as detected; None for plain UTF-8."""
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    if b"\x00" not in sample[:4096]:
+        return None
+    best = from_bytes(sample[:4096]).best()
+    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
+        return best.encoding
+    return None
+
+
 def _detect(data: bytes) -> tuple[str, str | None]:
     """The best reading of DATA by charset-normalizer, ties broken by ``PREFERENCE``.
 

@@ -7,13 +7,14 @@ file with one ``InputError``; the lines before it have been yielded already.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .decode import GZIP_MAGIC
+from .decode import GZIP_MAGIC, unicode_encoding
 
 CHUNK = 1 << 20
 
@@ -37,7 +38,8 @@ def numbered_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | Inpu
     """(line number, text) for each line of PATH, or (line number, InputError) for a line over
     MAX_BYTES; a final InputError (line number 0) when the file cannot be read on to its end.
 
-    Text is UTF-8 with undecodable bytes replaced, line ends kept.
+    Text is UTF-8 (or UTF-16/32 shown by a byte-order mark or detected) with undecodable bytes
+    replaced, line ends kept.
     """
     where = str(path)
     lineno = 0
@@ -51,10 +53,7 @@ def numbered_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | Inpu
     too_long = False  # inside a line already refused: skip to its end
     try:
         with handle:
-            while True:
-                chunk = handle.read1(CHUNK)  # read1: what is there, not all-or-EOFError
-                if not chunk:
-                    break
+            for chunk in _utf8_chunks(handle):
                 start = 0
                 while start < len(chunk):
                     end = chunk.find(b"\n", start)
@@ -77,6 +76,24 @@ def numbered_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | Inpu
     if parts or too_long:  # a last line without a line end
         lineno += 1
         yield lineno, _line(parts, too_long, where, lineno, max_bytes)
+
+
+def _utf8_chunks(handle) -> Iterator[bytes]:
+    """The file's bytes as UTF-8, chunk by chunk (transcoded when it is UTF-16/32 or has a BOM)."""
+    first = handle.read1(CHUNK)  # read1: what is there, not all-or-EOFError
+    encoding = unicode_encoding(first) if first else None
+    if encoding is None:
+        chunk = first
+        while chunk:
+            yield chunk
+            chunk = handle.read1(CHUNK)
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    chunk = first
+    while chunk:
+        yield decoder.decode(chunk).encode("utf-8", "surrogatepass")
+        chunk = handle.read1(CHUNK)
+    yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
 
 
 def _line(parts: list[bytes], too_long: bool, where: str, lineno: int, max_bytes: int):
