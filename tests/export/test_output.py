@@ -92,6 +92,11 @@ def test_export_replaces_a_file_whole_and_keeps_its_mode(store, tmp_path):
     assert out.read_text(encoding="utf-8").count("\n") == 5
     assert (out.stat().st_mode & 0o777) == 0o640
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    fresh = tmp_path / "fresh.jsonl"
+    export(con, "plover", fresh)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (fresh.stat().st_mode & 0o777) == 0o666 & ~umask  # as any new file, not mkstemp's 0600
     folder = tmp_path / "tables"
     export(con, "csv", folder)
     assert (folder / "documents.csv").exists()
@@ -124,7 +129,7 @@ def test_directory_refusing_writes_is_one_line(store, tmp_path, monkeypatch):
     def refused(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(output.os, "open", refused)
     monkeypatch.setattr(output.tempfile, "mkdtemp", refused)
     con = queries.connect(store)
     assert "cannot write (Permission denied)" in errors_of(con, "plover", tmp_path / "events.jsonl")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -77,10 +78,11 @@ def file_output(out: Path, protected: set[str]) -> Iterator[IO[str]]:
                 yield handle
         return
     with _writing(out):
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
+        fd, temp = _new_temporary(parent, out.name)
     try:
         with _writing(out):
-            _set_mode(fd, out)
+            if out.exists():  # the replacement keeps the old file's permissions
+                os.fchmod(fd, stat.S_IMODE(out.stat().st_mode))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 yield handle
             os.replace(temp, out)
@@ -89,14 +91,16 @@ def file_output(out: Path, protected: set[str]) -> Iterator[IO[str]]:
             os.unlink(temp)
 
 
-def _set_mode(fd: int, out: Path) -> None:
-    """mkstemp makes 0600 files: give the new file the old one's mode, or the umask's."""
-    if out.exists():
-        os.fchmod(fd, stat.S_IMODE(out.stat().st_mode))
-        return
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
+def _new_temporary(parent: Path, name: str) -> tuple[int, Path]:
+    """A new file beside the target, created with mode 0666 less the umask (as the target
+    would be; mkstemp's 0600 would not, and reading the umask means changing it)."""
+    for _attempt in range(100):
+        temp = parent / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {parent}")
 
 
 @contextlib.contextmanager
