@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import NewsgraphError
+from .output import dir_output, file_output, store_files
 
 BUILTIN_MODULES = ("plover", "tables", "graph", "ftm", "stix")
 
@@ -58,19 +59,22 @@ def formats() -> dict[str, Exporter]:
 def export(con, fmt: str, out: str | Path | IO[str]) -> str:
     """Write the store in FORMAT to OUT (a path, or an open text stream for file formats).
 
-    Returns a one-line summary of what was written.
+    A path is written whole or not at all (see ``output.py``), and never over the store
+    behind CON. Returns a one-line summary of what was written.
     """
     known = formats()
     if fmt not in known:
         raise NewsgraphError(f"{fmt}: unknown export format (one of {', '.join(known)})")
     spec = known[fmt]
+    protected = store_files(con)
     if spec.kind == "dir":
         if not isinstance(out, (str, Path)):
             raise NewsgraphError(f"--format {fmt} writes a directory of files: give --out DIR")
-        count = spec.write(con, Path(out))
+        with dir_output(Path(out), protected) as work:
+            count = spec.write(con, work)
         return f"wrote {count} {fmt} file(s) to {out}"
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline="\n") as handle:
+        with file_output(Path(out), protected) as handle:
             count = spec.write(con, handle)
     else:
         count = spec.write(con, out)

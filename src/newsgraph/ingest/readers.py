@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import hashlib
 import json
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -19,10 +21,11 @@ from pathlib import Path
 from ..dates import iso_date
 from ..errors import InputError
 from ..model import Document
-from .decode import DEFAULT_MAX_BYTES, decode, open_text, read_bytes
+from .decode import DEFAULT_MAX_BYTES, clean_controls, decode, read_bytes
 from .feeds import FEED_SUFFIXES, is_feed_file, read_feed
 from .header import find_date, parse_header
 from .html import document_from_html, looks_like_html
+from .lines import numbered_lines, text_lines
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -54,7 +57,9 @@ def content_hash(text: str) -> str:
 
 
 def finish(doc: Document, options: IngestOptions) -> Document:
-    """Header rules, date override, content hash and id: the common end of every reader."""
+    """Control characters out, header rules, date override, content hash and id: the common
+    end of every reader."""
+    _clean_fields(doc)
     header = parse_header(doc.text)
     doc.body_start = doc.body_start or header.body_start
     doc.title = doc.title or header.title
@@ -68,6 +73,17 @@ def finish(doc: Document, options: IngestOptions) -> Document:
     doc.content_hash = content_hash(doc.text)
     doc.id = doc.content_hash[:16]
     return doc
+
+
+def _clean_fields(doc: Document) -> None:
+    # One for one, so offsets into the text (HTML body starts, gold spans) stay valid; the same
+    # text is stored on both engines, and PostgreSQL, which refuses NUL, never ends a batch.
+    doc.text = clean_controls(doc.text)
+    for name in ("title", "url", "source", "external_id"):
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            setattr(doc, name, clean_controls(value))
+    doc.authors = [clean_controls(a) for a in doc.authors] if doc.authors else doc.authors
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -97,6 +113,10 @@ def from_record(row: dict, where: str, options: IngestOptions) -> Document:
     text = next((row[k] for k in TEXT_KEYS if isinstance(row.get(k), str)), None)
     if text is None or not text.strip():
         raise InputError(where, f"has no text (expected one of the fields {', '.join(TEXT_KEYS)})")
+    # Rows that reach here without a line reader (Ray partitions, API bodies) meet the limit too.
+    if len(text) > options.max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > options.max_bytes:
+        raise InputError(where, f"text is larger than the {options.max_bytes:,}-byte limit for one "
+                                "article (raise it with --max-bytes)")
     date = next((parse_date(row[k]) for k in DATE_KEYS if row.get(k)), None)
     if looks_like_html(text):
         doc = document_from_html(text, where)
@@ -114,29 +134,34 @@ def from_record(row: dict, where: str, options: IngestOptions) -> Document:
 
 
 def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
-    with open_text(path, str(path)) as handle:
-        for lineno, line in enumerate(handle, start=1):
-            where = f"{path}:{lineno}"
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            yield from _guard(lambda: from_record(row, where, options))
+    """One Document (or error) per line of a JSONL file; no line is held past ``max_bytes``."""
+    for lineno, line in numbered_lines(path, options.max_bytes):
+        if isinstance(line, InputError):
+            yield line
+            continue
+        where = f"{path}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield from _guard(lambda: from_record(row, where, options))
 
 
 def read_csv(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """One Document (or error) per row of a CSV file with a header line."""
     csv.field_size_limit(options.max_bytes)
-    with open_text(path, str(path)) as handle:
-        reader = csv.DictReader(handle)
-        try:
-            for row in reader:
-                where = f"{path}:{reader.line_num}"
-                yield from _guard(lambda: from_record(row, where, options))
-        except csv.Error as exc:
-            yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({exc})")
+    reader = csv.DictReader(text_lines(path, options.max_bytes))
+    try:
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            yield from _guard(lambda: from_record(row, where, options))
+    except InputError as exc:
+        yield exc
+    except csv.Error as exc:
+        yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({exc})")
 
 
 def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
@@ -219,16 +244,44 @@ def iter_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
             yield from _guard(lambda: from_text(_read_stdin(options), "<stdin>", options))
             continue
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+        kind = _kind_of(path)
+        if kind == "dir":
+            try:
+                files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            except OSError as exc:
+                yield InputError(raw, f"cannot be listed ({exc.strerror or exc})")
+                continue
             if not files:
                 yield InputError(raw, "directory holds no .txt, .html, .jsonl or .csv files")
             for file in files:
                 yield from read_file(file, options)
-        elif path.is_file():
+        elif kind == "file":
             yield from read_file(path, options)
         else:
-            yield InputError(raw, "no such file or directory")
+            yield InputError(raw, kind)
+
+
+def _kind_of(path: Path) -> str:
+    """"dir", "file", or why PATH cannot be read (a FIFO, a symlink loop...) in a few words."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop (it points, in the end, to itself)"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return "is a broken symbolic link (its target does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file; to read a stream, give - and pipe it to stdin"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is a device, not a file"
 
 
 def _read_stdin(options: IngestOptions) -> str:

@@ -15,7 +15,8 @@ from ...ingest.run import read_documents
 from ...ingest.decode import DEFAULT_MAX_BYTES
 from ...model import Document
 from ...record import to_record
-from .options import date_value, db_option
+from .messages import bounded
+from .options import COUNT, date_value, db_option
 from .render import render_table
 
 FORMATS = click.Choice(["json", "jsonl", "table"])
@@ -23,8 +24,9 @@ FORMATS = click.Choice(["json", "jsonl", "table"])
 
 published_option = click.option("--published", callback=date_value, metavar="YYYY-MM-DD",
                                 help="Publication date for every input (overrides what they say).")
-max_bytes_option = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-                                help="Largest single article file accepted.")
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
+                                show_default=True,
+                                help="Largest article file, or batch row (JSONL/CSV line), accepted.")
 kb_option = click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
                          help="Your own actors file (same YAML format as the built-in KB; see docs/actors.md).")
 
@@ -36,11 +38,11 @@ def cli() -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"newsgraph: warning: {message}", err=True)
+    click.echo(bounded(f"newsgraph: warning: {message}", sys.argv), err=True)
 
 
 def _skipped(problem: str) -> None:
-    click.echo(f"newsgraph: skipped {problem}", err=True)
+    click.echo(bounded(f"newsgraph: skipped {problem}", sys.argv), err=True)
 
 
 def _documents(paths: tuple[str, ...], options: IngestOptions, problems: list[str]) -> Iterator[Document]:
@@ -84,7 +86,7 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
 @db_option
 @published_option
 @max_bytes_option
-@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True,
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True, type=COUNT,
               help="Documents per spaCy batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes analysing in parallel (each loads spaCy; this process writes).")
@@ -103,6 +105,10 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
     from ...ingest import run
 
     if engine == "ray":
+        if staging is not None:
+            from ...export.output import paths_of_store, refuse_store
+
+            refuse_store(staging, paths_of_store(db), "--staging")
         report = run.ingest_with_ray(paths, db, staging, address=ray_address, workers=workers,
                                      batch_size=batch_size, published=published, kb_paths=kb_paths,
                                      on_problem=_skipped)
@@ -185,8 +191,8 @@ def stages() -> None:
 @cli.command()
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path),
               help="JSONL(.gz) file or directory (default: the Wikinews sample in ../shared, else examples/).")
-@click.option("--docs", default=50, show_default=True, help="How many articles.")
-@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True)
+@click.option("--docs", default=50, show_default=True, type=COUNT, help="How many articles.")
+@click.option("--batch-size", default=config.DEFAULT_BATCH_SIZE, show_default=True, type=COUNT)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Also measure the pipeline in N processes against one.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report here.")
@@ -241,10 +247,11 @@ def main() -> None:
         click.echo("newsgraph: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
+        exc.message = bounded(exc.message, sys.argv)
         exc.show()
         sys.exit(exc.exit_code)
     except NewsgraphError as exc:
-        click.echo(f"newsgraph: error: {exc}", err=True)
+        click.echo(bounded(f"newsgraph: error: {exc}", sys.argv), err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("newsgraph: interrupted", err=True)

@@ -15,7 +15,7 @@ import click
 
 from ...errors import NewsgraphError
 from ...record import plain
-from .options import date_value, db_option
+from .options import choice_of, date_value, db_option, limit_option, not_empty
 
 OUTPUT = click.Choice(["table", "json", "csv"])
 MAX_CELL = 60
@@ -86,17 +86,30 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def _plover_types():
+    from ...store.queries import PLOVER_QUAD
+
+    return PLOVER_QUAD
+
+
+def _entity_types():
+    from ...nlp.entities import ENTITY_LABELS  # imported only when --type is given
+
+    return ENTITY_LABELS
+
+
 # --- commands ------------------------------------------------------------------------------
 
 @click.command()
-@click.option("--actor", "actor", metavar="ACTOR",
+@click.option("--actor", "actor", metavar="ACTOR", callback=not_empty,
               help="Actor id, name, alias or code (on either side unless --recipient is given).")
-@click.option("--recipient", metavar="ACTOR", help="Recipient id, name, alias or code.")
-@click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--recipient", metavar="ACTOR", callback=not_empty, help="Recipient id, name, alias or code.")
+@click.option("--type", "event_type", metavar="TYPE", callback=choice_of(_plover_types, "a PLOVER event type"),
+              help="PLOVER event type, e.g. CONSULT.")
 @click.option("--since", callback=date_value, metavar="YYYY-MM-DD")
 @click.option("--until", callback=date_value, metavar="YYYY-MM-DD")
 @click.option("--raw", is_flag=True, help="Every event mention instead of deduplicated events.")
-@click.option("--window", default=3, show_default=True,
+@click.option("--window", default=3, show_default=True, type=click.IntRange(0, 3650),
               help="Days within which reports of one event are merged.")
 @db_option
 @format_option
@@ -117,8 +130,9 @@ def events(actor, recipient, event_type, since, until, raw, window, db, fmt) -> 
 
 
 @click.command()
-@click.option("--type", "type_", metavar="TYPE", help="Only this entity type (PERSON, ORG, GPE, NORP).")
-@click.option("--limit", type=int, help="At most this many actors.")
+@click.option("--type", "type_", metavar="TYPE", callback=choice_of(_entity_types, "an entity type"),
+              help="Only this entity type (PERSON, ORG, GPE, NORP).")
+@limit_option("actors")
 @db_option
 @format_option
 def actors(type_, limit, db, fmt) -> None:
@@ -130,7 +144,7 @@ def actors(type_, limit, db, fmt) -> None:
 
 
 @click.command()
-@click.argument("actor")
+@click.argument("actor", callback=not_empty)
 @db_option
 @format_option
 def timeline(actor, db, fmt) -> None:
@@ -143,8 +157,8 @@ def timeline(actor, db, fmt) -> None:
 
 
 @click.command()
-@click.argument("actor_a")
-@click.argument("actor_b")
+@click.argument("actor_a", callback=not_empty)
+@click.argument("actor_b", callback=not_empty)
 @click.option("--weekly", is_flag=True, help="Only the weekly cooperation/conflict index.")
 @click.option("--directed", is_flag=True, help="Index of A -> B only (default: both directions).")
 @db_option
@@ -173,7 +187,7 @@ def dyad(actor_a, actor_b, weekly, directed, db, fmt) -> None:
 
 
 @click.command()
-@click.option("--speaker", required=True, metavar="NAME",
+@click.option("--speaker", required=True, metavar="NAME", callback=not_empty,
               help="Canonical name, alias or the speaker as written (case-insensitive).")
 @db_option
 @format_option
@@ -187,7 +201,7 @@ def quotes(speaker, db, fmt) -> None:
 
 @click.command()
 @click.argument("text")
-@click.option("--limit", type=int, help="At most this many documents.")
+@limit_option("documents")
 @db_option
 @format_option
 def search(text, limit, db, fmt) -> None:
@@ -255,7 +269,7 @@ def export_cmd(fmt, out, db) -> None:
 
 
 @click.command()
-@click.option("--about", "actor", required=True, metavar="ACTOR",
+@click.option("--about", "actor", required=True, metavar="ACTOR", callback=not_empty,
               help="Actor id, name, alias or KB id: as subject, object or source of the claim.")
 @db_option
 @format_option
@@ -273,7 +287,7 @@ def claims(actor, db, fmt) -> None:
 
 @click.command()
 @click.option("--due-before", callback=date_value, metavar="YYYY-MM-DD", help="Deadline earlier than this.")
-@click.option("--party", metavar="ACTOR", help="Only this party's commitments.")
+@click.option("--party", metavar="ACTOR", callback=not_empty, help="Only this party's commitments.")
 @db_option
 @format_option
 def commitments(due_before, party, db, fmt) -> None:
