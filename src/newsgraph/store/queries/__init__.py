@@ -10,7 +10,7 @@ Open a connection with ``connect(db)`` (read-only, with the cross-document views
 * claims: ``claims`` (relations about or by an actor), ``commitments``
 * exports: ``articles``, ``actor_records``, ``document_actors``, ``actor_relations``,
   ``event_clusters``, ``event_mentions``, ``write_tables``
-* SQL from users: ``check_read_only``, ``run_select``
+* SQL from users: ``check_read_only``, ``run_select`` (within ``Limits``)
 """
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from .events import dyad, dyad_index, events, timeline
 from .exports import (actor_records, actor_relations, articles, document_actors, event_clusters,
                       event_mentions)
 from .listing import actor, count_documents, list_documents
-from .sql import check_read_only, run_select
+from .sql import Limits, check_read_only, run_select
 from .tables import write_tables
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor", "actor_records", "actor_relations",
+__all__ = ["DEFAULT_WINDOW_DAYS", "Limits", "PLOVER_QUAD", "actor", "actor_records", "actor_relations",
            "actors", "articles", "check_read_only", "claims", "clusters_of", "commitments",
            "connect", "count_documents", "document_actors", "dyad", "dyad_index",
            "event_clusters", "event_mentions", "events", "has_document", "install_views",
