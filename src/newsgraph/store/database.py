@@ -70,13 +70,18 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            write_record(con, to_record(doc))
-            duplicates.link(con, doc.id, doc.text)
+            # Another ingest of the same document (PostgreSQL) waits here; then it sees the
+            # stored row and adds nothing, as a single run would.
+            con.lock(doc.content_hash)
+            added = not self.has(doc.content_hash)
+            if added:
+                write_record(con, to_record(doc))
+                duplicates.link(con, doc.id, doc.text)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        return True
+        return added
 
     def record(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record of a document by id, id prefix, external id or content hash."""
