@@ -262,7 +262,11 @@ def run(con, sql: str, timeout: float, max_rows: int, on_warning: Callable[[str]
         raw.execute("SELECT set_config('search_path', %s, true)", [path])
         if role:
             raw.execute(f"SET LOCAL ROLE {role}")
-        return fetch(raw.execute(sql, prepare=True), max_rows)
+        # A server-side cursor, so that only the rows fetched reach this process. Gate 1 read
+        # SQL as one statement, so "DECLARE ... FOR " + SQL is one statement too.
+        with raw.cursor(name="newsgraph_sql") as cursor:
+            cursor.execute(sql)
+            return fetch(cursor, max_rows)
     except psycopg.errors.QueryCanceled:
         raise NewsgraphError(f"the query ran past the time limit ({timeout:g} s; --timeout)") from None
     except psycopg.Error as exc:
