@@ -20,6 +20,7 @@ from ..backend import database_errors
 from . import sql_postgres
 
 DEFAULT_TIMEOUT = 30.0  # seconds
+MAX_TIMEOUT = 2_147_483  # PostgreSQL's statement_timeout is at most 2^31 - 1 ms
 DEFAULT_MAX_MEMORY = "1GB"
 DEFAULT_MAX_ROWS = 100_000
 MAX_TEMP = "4GB"  # DuckDB may spill to disk beyond the memory limit, this far
@@ -39,8 +40,9 @@ class Limits:
     max_rows: int = DEFAULT_MAX_ROWS
 
     def __post_init__(self) -> None:
-        if not self.timeout > 0:
-            raise NewsgraphError(f"--timeout must be more than 0 seconds (got {self.timeout:g})")
+        if not 0 < self.timeout <= MAX_TIMEOUT:
+            raise NewsgraphError(f"--timeout must be more than 0 and at most {MAX_TIMEOUT} seconds"
+                                 f" (got {self.timeout:g})")
         if not _SIZE.match(self.max_memory):
             raise NewsgraphError(f"--max-memory must be a size such as 512MB or 2GB (got {self.max_memory[:40]!r})")
         if self.max_rows < 1:
