@@ -3,11 +3,14 @@
 The CLI, the API and the Ray path call these functions; each returns an ``IngestReport``. What
 the caller shows while it runs (warnings, skipped inputs, progress) goes through callbacks,
 so nothing here prints. A problem with one input never stops the others, and every document
-is stored in its own transaction, so an interruption keeps what was already stored.
+is stored in its own transaction, so an interruption keeps what was already stored. Analysed
+documents are stored in batches (``batch_size`` documents, or what is ready after
+``FLUSH_SECONDS``), the store held for writing only meanwhile.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +18,9 @@ from .. import config
 from ..errors import InputError
 from ..model import Document
 from .readers import IngestOptions, iter_inputs
+
+
+FLUSH_SECONDS = 2.0  # an analysed document waits at most about this long to be stored
 
 
 def _quiet(_message: str) -> None:
@@ -55,33 +61,64 @@ def ingest(paths: Iterable[str], db: str, options: IngestOptions | None = None, 
            batch_size: int = config.DEFAULT_BATCH_SIZE, workers: int = 1, kb_paths: tuple[str, ...] = (),
            on_warning: Callable[[str], None] = _quiet, on_problem: Callable[[str], None] = _quiet,
            on_stored: Callable[[Document], None] | None = None) -> IngestReport:
-    """Analyse the inputs not yet in the store DB and store them, one transaction each."""
+    """Analyse the inputs not yet in the store DB and store them, one transaction each.
+
+    The store is held for writing only while a batch of analysed documents is written (see
+    ``store/batches.py``), so readers keep working during an ingest."""
     from ..analysis import analyze_many
     from ..pipeline.local import analyze_parallel
-    from ..store.database import Store
+    from ..store.batches import BatchWriter
 
     options = options or IngestOptions()
     report = IngestReport()
-    with Store(db) as store:
+    chunk = max(1, batch_size)
+    with BatchWriter(db) as store:
         seen: set[str] = set()
 
         def new_documents() -> Iterator[Document]:
+            pending: list[Document] = []
             for doc in read_documents(paths, options, report.problems, on_warning, on_problem):
-                if doc.content_hash in seen or store.has(doc.content_hash):
+                pending.append(doc)
+                if len(pending) >= chunk:
+                    yield from fresh(pending)
+                    pending = []
+            yield from fresh(pending)
+
+        def fresh(pending: list[Document]) -> Iterator[Document]:
+            stored = store.stored(d.content_hash for d in pending)
+            for doc in pending:
+                if doc.content_hash in seen or doc.content_hash in stored:
                     report.skipped += 1
                     continue
                 seen.add(doc.content_hash)
                 yield doc
 
+        def flush(batch: list[Document]) -> None:
+            for doc, added in zip(batch, store.add(batch)):
+                report.added += added
+                report.skipped += not added  # stored meanwhile by another ingest
+                if on_stored is not None:
+                    on_stored(doc)
+            batch.clear()
+
         if workers > 1:
             analysed = analyze_parallel(new_documents(), workers, batch_size, kb_paths)
         else:
             analysed = analyze_many(new_documents(), batch_size=batch_size, kb_paths=kb_paths)
-        for doc in analysed:
-            report.added += store.add(doc)
-            if on_stored is not None:
-                on_stored(doc)
-        report.total, report.where = store.stats()["documents"], store.path
+        batch: list[Document] = []
+        started = time.monotonic()
+        try:
+            for doc in analysed:
+                if not batch:
+                    started = time.monotonic()
+                batch.append(doc)
+                if len(batch) >= chunk or time.monotonic() - started >= FLUSH_SECONDS:
+                    flush(batch)
+        except KeyboardInterrupt:  # what is analysed is kept, as when each was stored at once
+            flush(batch)
+            raise
+        flush(batch)
+        report.total, report.where = store.count(), store.where
     return report
 
 

@@ -10,6 +10,8 @@ connection, so callers never branch on the engine.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,19 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 # DuckDB 1.3 has Python-style lambdas; 2.0 refuses the older arrow unless told otherwise.
 _LAMBDA_M = ("lambda x: x.m" if tuple(int(p) for p in duckdb.__version__.split(".")[:2]) >= (1, 3)
              else "x -> x.m")
+
+
+# How long an open waits for a DuckDB file another process holds: a reader waits for an
+# ingest's batch write, a writer (an ingest's next batch) for the readers in flight.
+READ_WAIT_SECONDS = 30.0
+WRITE_WAIT_SECONDS = 300.0
+_busy_handlers: list[Callable[[str], None]] = []
+
+
+def on_busy(handler: Callable[[str], None] | None) -> None:
+    """Call HANDLER with one line when an open has to wait for another process (None: quiet).
+    The command line prints it; the store itself never prints."""
+    _busy_handlers[:] = [handler] if handler else []
 
 
 def is_server(target: str | Path) -> bool:
@@ -60,10 +75,7 @@ class DuckDBConnection:
         if read_only and not Path(path).exists():
             raise NewsgraphError(f"{path}: no such database (run `newsgraph ingest` first)")
         config = {} if external_access else {"enable_external_access": False}
-        try:
-            self.raw = duckdb.connect(path, read_only=read_only, config=config)
-        except duckdb.Error as exc:
-            raise NewsgraphError(f"{path}: cannot open the database ({exc})") from None
+        self.raw = _open_waiting(path, read_only, config)
         self.target = path
         self.column_cache: dict[str, frozenset[str]] = {}  # table -> columns (store.writer)
 
@@ -79,6 +91,9 @@ class DuckDBConnection:
 
     def seal(self) -> None:
         """Nothing to do: a read-only DuckDB file refuses writes from the start."""
+
+    def lock(self, key: str) -> None:
+        """Nothing to do: the file lock already makes this process the only writer."""
 
     # --- the few constructs that differ ---------------------------------------------------
 
@@ -109,6 +124,27 @@ class DuckDBConnection:
 
 
 
+def _open_waiting(path: str, read_only: bool, config: dict):
+    """Open a DuckDB file; while another process holds its lock (one writer, or readers when
+    we want to write), retry for a bounded time, saying so once."""
+    wait = READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS
+    deadline, pause, told = time.monotonic() + wait, 0.02, False
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.Error as exc:
+            if "Could not set lock" not in str(exc) or time.monotonic() >= deadline:
+                busy = " (still busy after waiting)" if told else ""
+                raise NewsgraphError(f"{path}: cannot open the database{busy} ({exc})") from None
+            if not told:
+                holder = "an ingest is writing" if read_only else "another process has it open"
+                for handler in _busy_handlers:
+                    handler(f"store is busy ({holder}); retrying for up to {wait:g} s")
+                told = True
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
+
+
 class PostgresConnection:
     """A PostgreSQL database through psycopg 3 (autocommit; callers send BEGIN/COMMIT)."""
 
@@ -135,6 +171,12 @@ class PostgresConnection:
         PostgreSQL refuses even those in a read-only transaction)."""
         if self.read_only:
             self.raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    def lock(self, key: str) -> None:
+        """Hold KEY (within this schema) until the transaction ends: writers of one document,
+        or of the schema, take turns instead of colliding (PostgreSQL has many writers)."""
+        self.raw.execute("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || %s, 0))",
+                         [key])
 
     def execute(self, sql: str, params: Any = None):
         if params is None:  # no placeholders: sent as written (may hold several statements)

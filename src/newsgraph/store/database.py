@@ -4,8 +4,9 @@ per document.
 
 Documents are keyed by content hash, so ingesting the same article twice adds nothing.
 Each document and all its annotations are written in one transaction: an interrupted
-ingest leaves either the whole document or none of it. One process writes at a time (DuckDB's
-file lock); readers open the file read-only. The tables and their migrations are in
+ingest leaves either the whole document or none of it. One process writes a DuckDB file at a
+time (its file lock), an ingest only while it stores a batch (``batches.py``); readers open the
+file read-only. PostgreSQL takes many writers: a document is written under its own lock. The tables and their migrations are in
 ``schema.py``; rows by column name in ``rows.py`` and ``writer.py``; every read in ``queries/``.
 """
 from __future__ import annotations
@@ -70,13 +71,18 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            write_record(con, to_record(doc))
-            duplicates.link(con, doc.id, doc.text)
+            # Another ingest of the same document (PostgreSQL) waits here; then it sees the
+            # stored row and adds nothing, as a single run would.
+            con.lock(doc.content_hash)
+            added = not self.has(doc.content_hash)
+            if added:
+                write_record(con, to_record(doc))
+                duplicates.link(con, doc.id, doc.text)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        return True
+        return added
 
     def record(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record of a document by id, id prefix, external id or content hash."""

@@ -126,27 +126,29 @@ def version(con: Connection) -> int | None:
 
 
 def migrate(con: Connection) -> list[int]:
-    """Create or upgrade the schema to SCHEMA_VERSION; returns the versions applied."""
-    current = version(con)
+    """Create or upgrade the schema to SCHEMA_VERSION; returns the versions applied.
+
+    Each step locks the schema and reads the version again inside its transaction, so two
+    writers starting at once on PostgreSQL apply each step once (DuckDB has one writer)."""
     applied = []
-    if current is None:
+    while True:
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(V1)
-            con.execute("INSERT INTO schema_version VALUES (1)")
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        current = 1
-    for target in range(current + 1, SCHEMA_VERSION + 1):
-        con.execute("BEGIN TRANSACTION")
-        try:
-            MIGRATIONS[target](con)
+            con.lock("newsgraph schema")
+            current = version(con)
+            if current is not None and current >= SCHEMA_VERSION:
+                con.execute("COMMIT")
+                return applied
+            if current is None:
+                target = 1
+                con.execute(V1)
+            else:
+                target = current + 1
+                MIGRATIONS[target](con)
             con.execute("INSERT INTO schema_version VALUES (?)", [target])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        applied.append(target)
-    return applied
+        if target > 1:
+            applied.append(target)

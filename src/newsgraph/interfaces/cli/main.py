@@ -35,6 +35,9 @@ kb_option = click.option("--kb", "kb_paths", multiple=True, type=click.Path(exis
 @click.version_option(package_name="newsgraph")
 def cli() -> None:
     """newsgraph: who did what to whom, who said what, when and where, from news text."""
+    from ...store import backend
+
+    backend.on_busy(lambda line: click.echo(f"newsgraph: {line}", err=True))
 
 
 def _warn(message: str) -> None:

@@ -216,17 +216,31 @@ def search(text, limit, db, fmt) -> None:
 
 @click.command()
 @click.argument("query")
+@click.option("--timeout", type=float, default=30.0, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long.")
+@click.option("--max-memory", default="1GB", show_default=True, metavar="SIZE",
+              help="DuckDB: memory the query may use (then it spills to disk, up to 4GB).")
+@click.option("--max-rows", type=int, default=100_000, show_default=True,
+              help="Refuse results longer than this (add a LIMIT).")
 @db_option
 @format_option
-def sql(query, db, fmt) -> None:
+def sql(query, timeout, max_memory, max_rows, db, fmt) -> None:
     """Run one read-only SELECT (or WITH ... SELECT) query over the store.
 
     Tables: documents, entities, mentions, timexes, quantities, quotes, events, relations,
     commitments, actors, stage_errors; views: event_clusters, event_members, dyad_weekly.
+    On PostgreSQL the query runs as the read-only role newsgraph_reader, in a read-only
+    transaction, and may call only built-in functions that compute values (docs/store.md).
     """
     from ...store import queries
 
-    found = queries.run_select(_connect(db, external_access=False), query)
+    limits = queries.Limits(timeout=timeout, max_memory=max_memory, max_rows=max_rows)
+    con = _connect(db, external_access=False)
+    try:
+        found = queries.run_select(con, query, limits,
+                                   on_warning=lambda line: click.echo(f"newsgraph: warning: {line}", err=True))
+    finally:
+        con.close()
     emit(found, fmt, empty="(no rows)")
 
 

@@ -12,7 +12,7 @@ Open a connection with ``connect(db)`` (read-only, with the cross-document views
 * claims: ``claims`` (relations about or by an actor), ``commitments``
 * exports: ``articles``, ``actor_records``, ``document_actors``, ``actor_relations``,
   ``event_clusters``, ``event_mentions``, ``write_tables``
-* SQL from users: ``check_read_only``, ``run_select``
+* SQL from users: ``check_read_only``, ``run_select`` (within ``Limits``)
 """
 from __future__ import annotations
 
@@ -26,10 +26,11 @@ from .exports import (actor_records, actor_relations, articles, document_actors,
                       event_mentions)
 from .listing import actor, count_documents, list_documents
 from .network import actors_by_id, event_edges, relation_edges
-from .sql import check_read_only, run_select
+from .sql import Limits, check_read_only, run_select
 from .tables import write_tables
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "PLOVER_QUAD", "actor", "actor_records", "actors_by_id", "actor_relations",
+__all__ = ["DEFAULT_WINDOW_DAYS", "Limits", "PLOVER_QUAD", "actor", "actor_records", "actors_by_id",
+           "actor_relations",
            "actors", "articles", "check_read_only", "claims", "clusters_of", "commitments",
            "connect", "count_documents", "document_actors", "dyad", "dyad_index", "entity_actors",
            "event_clusters", "event_edges", "event_mentions", "events", "events_page", "has_document", "install_views",
