@@ -41,6 +41,15 @@ def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (blank lines skipped)."""
+    para = paragraph_start(text, pos)
+    back = para - 1
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    return paragraph_start(text, back) if back > 0 else 0
+
+
 def _as_resolved(ent: Entity, pronoun: str) -> Resolved:
     return Resolved(ent, [], "person" if ent.type == "PERSON" else "group",
                     pronoun.lower() in _PLURAL)
@@ -101,16 +110,23 @@ class Speakers:
         if linked is not None:  # the coreference of actors.v1 resolved the pronoun
             details["antecedent_text"] = linked.name
             return _as_resolved(linked, pronoun)
+        fitting = [e for e in self.entities if gender_fits(pronoun, e, self.sexes)]
         for prev in reversed(recent[-1:]):
-            if prev.res.entity is not None and pronoun_agrees(pronoun, prev.res) and \
-                    gender_fits(pronoun, prev.res.entity, self.sexes):
-                details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
-                return prev.res
+            if prev.res.entity is None or not pronoun_agrees(pronoun, prev.res) or \
+                    not gender_fits(pronoun, prev.res.entity, self.sexes) or \
+                    prev.end < previous_paragraph_start(self.text, anchor):
+                continue  # a quote two paragraphs back is no longer the topic
+            newer = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
+                                       subject_only=True, after=prev.end)
+            if newer is not None and newer is not prev.res.entity:
+                break  # a subject named since the last quote is the nearer antecedent
+            details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
+            return prev.res
         # he/she: the salient person before; it/they: only an organisation or state that is
         # the subject of one of the two sentences before (a nearer name is no antecedent)
         person = pronoun.lower() in PERSON_PRONOUNS | {"i"}
-        ent = nearest_antecedent([e for e in self.entities if gender_fits(pronoun, e, self.sexes)],
-                                 pronoun, anchor, WINDOW, self.doc.nlp, subject_only=not person)
+        ent = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
+                                 subject_only=not person)
         if ent is not None:
             details["antecedent_text"] = ent.name
             return _as_resolved(ent, pronoun)

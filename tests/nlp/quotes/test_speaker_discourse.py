@@ -1,0 +1,42 @@
+"""Speakers from the discourse on texts written for these tests (issue 14): plural pronouns
+after coordinated people, and how far back the previous quote's speaker may be taken up."""
+from __future__ import annotations
+
+
+def _quote(found, fragment):
+    for quote, _details in found:
+        if fragment in quote.text:
+            return quote
+    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
+
+
+def test_they_takes_up_coordinated_people(quotes):
+    # "they" after "X and Y met": the people of the coordinated subject, not nobody
+    _, found = quotes("Finance minister Ada Lind and her Zendan counterpart, Tomas Berg, met in "
+                      "Vienna on Monday. The talks lasted four hours. They agreed that the "
+                      "tariffs would be lifted in May.")
+    quote = _quote(found, "the tariffs would be lifted")
+    assert quote.speaker_name in ("Ada Lind", "Tomas Berg")
+
+
+def test_they_never_takes_up_one_person(quotes):
+    _, found = quotes("Ada Lind visited the harbour on Monday. They said that the pier would "
+                      "be rebuilt.")
+    assert _quote(found, "the pier would be rebuilt").speaker is None
+
+
+def test_previous_quote_two_paragraphs_back_is_not_taken_up(quotes):
+    _, found = quotes("The Zenda Herald said the mayor had resigned.\n\n"
+                      "The council met on Tuesday. Nobody came.\n\n"
+                      "Residents' complaints include noise and dust. They said that the "
+                      "works should stop.")
+    assert _quote(found, "the mayor had resigned").speaker_name == "Zenda Herald"
+    assert _quote(found, "the works should stop").speaker is None
+
+
+def test_a_subject_named_after_the_previous_quote_wins(quotes):
+    # the last quote was the ministers'; the ministry named since then is what "they" is
+    _, found = quotes("Ada Lind and Tomas Berg said the treaty was void.\n\n"
+                      "The next day, the Zendan Ministry of Trade rejected the criticism. "
+                      "They said that the treaty was legal.")
+    assert _quote(found, "the treaty was legal").speaker_name == "Zendan Ministry of Trade"
