@@ -40,3 +40,17 @@ def test_a_subject_named_after_the_previous_quote_wins(quotes):
                       "The next day, the Zendan Ministry of Trade rejected the criticism. "
                       "They said that the treaty was legal.")
     assert _quote(found, "the treaty was legal").speaker_name == "Zendan Ministry of Trade"
+
+
+def test_the_city_is_the_one_place_named_as_a_city(quotes):
+    _, found = quotes("A dam burst near the Ruritanian city of Lindberg on Monday. By noon the "
+                      "city stated that the water supply was safe. Later the city issued a "
+                      "statement announcing that the roads had reopened.")
+    assert _quote(found, "the water supply was safe").speaker_name == "Lindberg"
+    assert _quote(found, "the roads had reopened").speaker_name == "Lindberg"
+
+
+def test_the_city_with_two_cities_named_stays_unattributed(quotes):
+    _, found = quotes("Storms hit the city of Lindberg and the city of Osterholm on Monday. "
+                      "The city said that the schools would stay closed.")
+    assert _quote(found, "the schools would stay closed").speaker is None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from ...model import Document, Entity
 from ..actors.kb import words as actor_words
 from ..common.words import lemma
-from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS
+from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS, PLACE_NOUNS
 from .marks import Candidate
 from .speakers import PERSON_NOUNS
 
@@ -102,6 +102,8 @@ def resolve_description(doc: Document, cand: Candidate, before: int) -> Entity |
         return None
     if low in PERSON_NOUNS or lemma(head) in PERSON_NOUNS:
         return _role_holder(doc, head, before)
+    if lemma(head).lower() in PLACE_NOUNS:
+        return place(doc.entities, head, before)
     return _organisation(doc.entities, head, before)
 
 
@@ -134,8 +136,35 @@ def author(entities: list[Entity], head, depth: int = 0) -> Entity | None:
     if depth == 0 and head.dep_ in ("dobj", "obj") and lemma(verb) in ISSUE_VERBS:
         for subj in verb.children:
             if subj.dep_ in ("nsubj", "nsubjpass"):
-                return _entity_at(entities, subj)
+                found = _entity_at(entities, subj)
+                if found is None and lemma(subj).lower() in PLACE_NOUNS:
+                    found = place(entities, subj, subj.idx)  # "the city issued a statement"
+                return found
     return None
+
+
+def place(entities: list[Entity], head, before: int) -> Entity | None:
+    """The one place named before ``before`` with the description's noun next to its name
+    ("the US city of White Plains", "Lind, a town in ...") that "the city" stands for."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None  # "a city", "cities": no particular place
+    sdoc, noun = head.doc, lemma(head).lower()
+    fits = []
+    for ent in entities:
+        if ent.type != "GPE":
+            continue
+        for m in ent.mentions:
+            if m.end > before:
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            near = sdoc[max(span.start - 3, span.sent.start):span.start]
+            words = {lemma(t).lower() for t in near if t.pos_ == "NOUN"}
+            words |= {lemma(c).lower() for c in span.root.children if c.dep_ == "appos"}
+            if noun in words and ent not in fits:
+                fits.append(ent)
+    return fits[0] if len(fits) == 1 else None
 
 
 def owner_pronoun(cand: Candidate):
