@@ -54,3 +54,12 @@ def test_the_city_with_two_cities_named_stays_unattributed(quotes):
     _, found = quotes("Storms hit the city of Lindberg and the city of Osterholm on Monday. "
                       "The city said that the schools would stay closed.")
     assert _quote(found, "the schools would stay closed").speaker is None
+
+
+def test_a_name_inside_the_quote_is_not_its_pronoun_speaker(quotes):
+    # "“X has been fair,” he said": he is not X, but the subject named before the quote
+    _, found = quotes("Prime minister Tomas Berg offered his resignation on Monday. He said "
+                      "Anton Vold is \"a model of honesty\"; however, \"to remove any doubt, I "
+                      "offered to resign\", he added.")
+    quote = _quote(found, "to remove any doubt")
+    assert quote.speaker_name == "Tomas Berg"

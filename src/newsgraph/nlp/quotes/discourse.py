@@ -11,7 +11,7 @@ a mistake.”"). Anything else is left unattributed (no entity), never "the near
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...model import Document, Entity, Quote
@@ -78,7 +78,7 @@ class Speakers:
         res: Resolved | None = None
         if text and is_pronoun(text):
             res = self._pronoun(cand.speaker_start, cand.speaker_end, text, anchor, recent,
-                                details)
+                                details, content=(cand.start, cand.end))
         elif text:
             res = resolve_phrase(self.entities, cand.speaker_start, cand.speaker_end,
                                  cand.speaker_tokens)
@@ -103,14 +103,19 @@ class Speakers:
             self.history.append(Said(cand.end, quote, res, details["antecedent_text"] or text))
 
     def _pronoun(self, start: int | None, end: int | None, pronoun: str, anchor: int,
-                 recent: list[Said], details: dict[str, Any]) -> Resolved:
+                 recent: list[Said], details: dict[str, Any],
+                 content: tuple[int, int] | None = None) -> Resolved:
         linked = _linked(self.entities, start, end)
         if linked is not None and _modifier_only(linked, anchor, self.doc.nlp):
             linked = None  # "his French counterpart … They said": no group was named
+        if linked is not None and content is not None and _named_within(linked, *content):
+            linked = None  # "“Lind is honest,” he said": he is not Lind
         if linked is not None:  # the coreference of actors.v1 resolved the pronoun
             details["antecedent_text"] = linked.name
             return _as_resolved(linked, pronoun)
         fitting = [e for e in self.entities if gender_fits(pronoun, e, self.sexes)]
+        if content is not None:  # the quote's own words name others than its speaker
+            fitting = [_without(e, *content) for e in fitting]
         for prev in reversed(recent[-1:]):
             if prev.res.entity is None or not pronoun_agrees(pronoun, prev.res) or \
                     not gender_fits(pronoun, prev.res.entity, self.sexes) or \
@@ -118,7 +123,7 @@ class Speakers:
                 continue  # a quote two paragraphs back is no longer the topic
             newer = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
                                        subject_only=True, after=prev.end)
-            if newer is not None and newer is not prev.res.entity:
+            if newer is not None and newer.id != prev.res.entity.id:
                 break  # a subject named since the last quote is the nearer antecedent
             details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
             return prev.res
@@ -183,6 +188,20 @@ def _modifier_only(ent: Entity, before: int, sdoc) -> bool:
                 not span.start <= root.head.i < span.end and root.head.pos_ in ("NOUN", "ADJ")):
             return False
     return bool(named)
+
+
+def _named_within(ent: Entity, start: int, end: int) -> bool:
+    """The entity is named (not a pronoun) inside ``[start, end)``."""
+    return any(start <= m.start and m.end <= end and not is_pronoun(m.text) for m in ent.mentions)
+
+
+def _without(ent: Entity, start: int, end: int) -> Entity:
+    """A copy of the entity without its mentions inside ``[start, end)``, the same entity
+    when none lies there."""
+    kept = [m for m in ent.mentions if not (start <= m.start and m.end <= end)]
+    if len(kept) == len(ent.mentions):
+        return ent
+    return replace(ent, mentions=kept)
 
 
 def _linked(entities: list[Entity], start: int | None, end: int | None) -> Entity | None:
