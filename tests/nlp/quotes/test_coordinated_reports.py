@@ -1,0 +1,25 @@
+"""A second report coordinated to the first by its speaker ("X said A and urged B", issue 14):
+its own quote with the same speaker; a coordinated verb of the reported content stays in it."""
+from __future__ import annotations
+
+
+def _quote(found, fragment):
+    for quote, _details in found:
+        if fragment in quote.text:
+            return quote
+    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
+
+
+def test_said_and_urged_are_two_reports_of_one_speaker(quotes):
+    _, found = quotes("Senator Ada Lind said there was no evidence of fraud and urged voters "
+                      "to stay calm.")
+    first = _quote(found, "there was no evidence of fraud")
+    second = _quote(found, "voters to stay calm")
+    assert "urged" not in first.text
+    assert first is not second
+    assert first.speaker_name == second.speaker_name == "Ada Lind"
+
+
+def test_a_coordinated_verb_of_the_content_stays_in_it(quotes):
+    _, found = quotes("Ada Lind said her son had called and asked for help.")
+    assert "asked for help" in _quote(found, "her son had called").text
