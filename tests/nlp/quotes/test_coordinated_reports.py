@@ -23,3 +23,17 @@ def test_said_and_urged_are_two_reports_of_one_speaker(quotes):
 def test_a_coordinated_verb_of_the_content_stays_in_it(quotes):
     _, found = quotes("Ada Lind said her son had called and asked for help.")
     assert "asked for help" in _quote(found, "her son had called").text
+
+
+def test_a_new_clause_after_a_coordinated_noun_has_its_own_speaker(quotes):
+    # the parse may hang "other forecasters" on "Lindberg" and "predicted" on "issued"
+    _, found = quotes("The Zenda Weather Agency has issued a flood warning covering an area from "
+                      "Lindberg to Osterholm and other forecasters predicted a storm surge of "
+                      "two metres.")
+    assert _quote(found, "a storm surge").speaker is None
+
+
+def test_a_conjoined_verb_after_and_keeps_the_first_subject(quotes):
+    _, found = quotes("The Zenda Weather Agency issued a flood warning and predicted a storm "
+                      "surge of two metres.")
+    assert _quote(found, "a storm surge").speaker_name == "Zenda Weather Agency"

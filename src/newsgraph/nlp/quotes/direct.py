@@ -52,6 +52,8 @@ CUE_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "parataxis", "pcomp"})
 def _subject(verb):
     """The subject of a cue verb (``common.syntax.subject_of``, one link up, not for a past
     participle: "was told" names no speaker), when it stands in the verb's paragraph."""
+    if _clause_after_noun(verb):
+        return None  # the noun phrase right before is its subject (``_np_before``)
     found = subject_of(verb, CUE_SUBJECT_LINKS, max_depth=2)
     subj = found.token
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -64,6 +66,20 @@ def _subject(verb):
     if not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
         return None
     return subj
+
+
+def _clause_after_noun(verb) -> bool:
+    """A conjoined verb without a subject right after a noun ("issued a warning to the coast
+    and other forecasters predicted a surge"): coordinated verbs follow "and" or a comma, so
+    the parse took a new clause's subject for a conjunct of the noun before."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].pos_ == "ADV":
+        k -= 1
+    prev = verb.doc[k] if k >= 0 else None
+    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "conj" and \
+        prev.head.i != verb.i
 
 
 def speaker_from_verb(verb, stop_before: int | None = None):
