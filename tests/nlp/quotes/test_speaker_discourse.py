@@ -63,3 +63,15 @@ def test_a_name_inside_the_quote_is_not_its_pronoun_speaker(quotes):
                       "offered to resign\", he added.")
     quote = _quote(found, "to remove any doubt")
     assert quote.speaker_name == "Tomas Berg"
+
+
+def test_the_statement_speaks_for_the_author_of_the_statement_named_before(quotes):
+    _, found = quotes("In a statement, the Zenda Miners Union said it had called a strike. "
+                      "\"Our members have waited long enough,\" the statement read.")
+    assert _quote(found, "Our members have waited").speaker_name == "Zenda Miners Union"
+
+
+def test_the_statement_with_no_statement_before_stays_unattributed(quotes):
+    _, found = quotes("The Zenda Miners Union called a strike. The strike began on Monday. "
+                      "\"Our members have waited long enough,\" the statement read.")
+    assert _quote(found, "Our members have waited").speaker is None

@@ -140,6 +140,28 @@ def author(entities: list[Entity], head, depth: int = 0) -> Entity | None:
                 if found is None and lemma(subj).lower() in PLACE_NOUNS:
                     found = place(entities, subj, subj.idx)  # "the city issued a statement"
                 return found
+    if depth == 0 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return _earlier_document(entities, head)
+    return None
+
+
+def _earlier_document(entities: list[Entity], head) -> Entity | None:
+    """"In a statement, the Red Cross said ... “…,” the statement read": a definite document
+    noun with no author of its own is the document named last before, in the two sentences
+    before its own; its author is that one's, or the subject of the verb it was issued
+    or spoken in."""
+    sdoc, base = head.doc, lemma(head).lower()
+    first = sdoc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    first = sdoc[first - 1].sent.start if first > 0 else first
+    for tok in reversed(sdoc[first:head.i]):
+        if tok.pos_ != "NOUN" or lemma(tok).lower() != base:
+            continue
+        found = author(entities, tok)
+        if found is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "via") \
+                and tok.head.head.pos_ == "VERB":
+            found = next((_entity_at(entities, c) for c in tok.head.head.children
+                          if c.dep_ == "nsubj"), None)
+        return found
     return None
 
 
