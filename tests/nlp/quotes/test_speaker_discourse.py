@@ -75,3 +75,11 @@ def test_the_statement_with_no_statement_before_stays_unattributed(quotes):
     _, found = quotes("The Zenda Miners Union called a strike. The strike began on Monday. "
                       "\"Our members have waited long enough,\" the statement read.")
     assert _quote(found, "Our members have waited").speaker is None
+
+
+def test_she_takes_the_one_woman_named_not_the_last_speaker(quotes):
+    # the last speaker's gender is unknown (an unlisted given name); Maria is known a woman
+    _, found = quotes("Zendan President Tomas Berg and Ruritanian Prime Minister Maria Lind "
+                      "held talks on Monday. \"We agreed on everything,\" Berg said. She said "
+                      "that the border would open.")
+    assert _quote(found, "the border would open").speaker_name == "Maria Lind"

@@ -36,11 +36,12 @@ _CLAUSES = ("acl", "relcl", "ccomp", "advcl", "appos")
 _SAME_TITLE = ({"minister", "secretary"},)
 
 
-def genders(entities: list[Entity], sdoc) -> dict[str, str]:
+def genders(entities: list[Entity], sdoc, skip: frozenset[int] = frozenset()) -> dict[str, str]:
     """"m" or "f" per person, by the word lists the coreference uses (``gender`` in
     ``data/actor_words.yaml``): a title or gendered role next to a mention ("Mr. Berg",
     "spokeswoman Ada Lind") or among the person's roles, else the first given name; else the
-    pronouns the coreference linked to the person, when they clearly agree."""
+    pronouns the coreference linked to the person, when they clearly agree (leaving out the
+    mentions starting at ``skip``: a link in doubt is no evidence for itself)."""
     lists = actor_words()["gender"]
     male = set(lists["male_titles"]) | set(lists["male_roles"]) - {"man", "boy"}
     female = set(lists["female_titles"]) | set(lists["female_roles"]) - {"woman", "girl"}
@@ -65,7 +66,7 @@ def genders(entities: list[Entity], sdoc) -> dict[str, str]:
         if votes and len(set(votes)) == 1:
             out[ent.id] = votes[0]
             continue
-        low = [m.text.lower() for m in ent.mentions]
+        low = [m.text.lower() for m in ent.mentions if m.start not in skip]
         he, she = sum(w in _MALE_P for w in low), sum(w in _FEMALE_P for w in low)
         if he > 2 * she:
             out[ent.id] = "m"

@@ -110,12 +110,17 @@ class Speakers:
             linked = None  # "his French counterpart … They said": no group was named
         if linked is not None and content is not None and _named_within(linked, *content):
             linked = None  # "“Lind is honest,” he said": he is not Lind
-        if linked is not None:  # the coreference of actors.v1 resolved the pronoun
-            details["antecedent_text"] = linked.name
-            return _as_resolved(linked, pronoun)
         fitting = [e for e in self.entities if gender_fits(pronoun, e, self.sexes)]
         if content is not None:  # the quote's own words name others than its speaker
             fitting = [_without(e, *content) for e in fitting]
+        sexes = genders(self.entities, self.doc.nlp, frozenset({start})) \
+            if linked is not None and start is not None else self.sexes
+        known = self._known_sex(fitting, pronoun, anchor, sexes)
+        if linked is not None and known is not None and sexes.get(linked.id) is None:
+            linked = known  # "Tomas Berg and Maria Lind met. … She said": the one known a woman
+        if linked is not None:  # the coreference of actors.v1 resolved the pronoun
+            details["antecedent_text"] = linked.name
+            return _as_resolved(linked, pronoun)
         for prev in reversed(recent[-1:]):
             if prev.res.entity is None or not pronoun_agrees(pronoun, prev.res) or \
                     not gender_fits(pronoun, prev.res.entity, self.sexes) or \
@@ -125,6 +130,9 @@ class Speakers:
                                        subject_only=True, after=prev.end)
             if newer is not None and newer.id != prev.res.entity.id:
                 break  # a subject named since the last quote is the nearer antecedent
+            if known is not None and known.id != prev.res.entity.id and \
+                    sexes.get(prev.res.entity.id) is None:
+                break  # a person known to have the pronoun's gender is the surer antecedent
             details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
             return prev.res
         # he/she: the salient person before; it/they: only an organisation or state that is
@@ -132,10 +140,27 @@ class Speakers:
         person = pronoun.lower() in PERSON_PRONOUNS | {"i"}
         ent = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
                                  subject_only=not person)
+        if ent is not None and known is not None and sexes.get(ent.id) is None:
+            ent = known
         if ent is not None:
             details["antecedent_text"] = ent.name
             return _as_resolved(ent, pronoun)
         return Resolved(None, [], "unknown", pronoun.lower() in _PLURAL)
+
+    def _known_sex(self, fitting: list[Entity], pronoun: str, anchor: int,
+                   sexes: dict[str, str]) -> Entity | None:
+        """For he/she: the one person of that gender (known from titles, roles or given
+        names) named in the pronoun's sentence before it or in the two sentences before,
+        else None."""
+        sdoc = self.doc.nlp
+        if pronoun.lower() not in _MALE | _FEMALE or sdoc is None:
+            return None
+        starts = sorted({s.start_char for s in sdoc.sents if s.start_char <= anchor})
+        horizon = starts[-3] if len(starts) >= 3 else 0
+        want = "m" if pronoun.lower() in _MALE else "f"
+        known = {e.id: e for e in fitting if e.type == "PERSON" and sexes.get(e.id) == want and any(
+            horizon <= m.start and m.end <= anchor and not is_pronoun(m.text) for m in e.mentions)}
+        return next(iter(known.values())) if len(known) == 1 else None
 
     def _bare(self, cand: Candidate, recent: list[Said], details: dict[str, Any]) -> Resolved | None:
         """A quote with no attribution of its own: the speaker of the quote before it in its
