@@ -83,3 +83,15 @@ def test_she_takes_the_one_woman_named_not_the_last_speaker(quotes):
                       "held talks on Monday. \"We agreed on everything,\" Berg said. She said "
                       "that the border would open.")
     assert _quote(found, "the border would open").speaker_name == "Maria Lind"
+
+
+def test_the_newspaper_is_the_one_outlet_named_before(quotes):
+    _, found = quotes("The Zenda Post reported that the minister had resigned. According to the "
+                      "newspaper, he left on Friday.")
+    assert _quote(found, "he left on Friday").speaker_name == "Zenda Post"
+
+
+def test_the_newspaper_with_two_outlets_named_stays_unattributed(quotes):
+    _, found = quotes("The Zenda Post and the Lindberg Herald covered the story. According to "
+                      "the newspaper, the minister left on Friday.")
+    assert _quote(found, "the minister left on Friday").speaker is None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from ...model import Document, Entity
 from ..actors.kb import words as actor_words
 from ..common.words import lemma
-from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS, PLACE_NOUNS
+from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS, MEDIA_NAME_HEADS, MEDIA_NOUNS, PLACE_NOUNS
 from .marks import Candidate
 from .speakers import PERSON_NOUNS
 
@@ -105,6 +105,8 @@ def resolve_description(doc: Document, cand: Candidate, before: int) -> Entity |
         return _role_holder(doc, head, before)
     if lemma(head).lower() in PLACE_NOUNS:
         return place(doc.entities, head, before)
+    if lemma(head).lower() in MEDIA_NOUNS:
+        return outlet(doc.entities, head, before)
     return _organisation(doc.entities, head, before)
 
 
@@ -164,6 +166,17 @@ def _earlier_document(entities: list[Entity], head) -> Entity | None:
                           if c.dep_ == "nsubj"), None)
         return found
     return None
+
+
+def outlet(entities: list[Entity], head, before: int) -> Entity | None:
+    """The one news outlet ("Zenda Post", "Ruritania Television") named before ``before``
+    that "the newspaper" or "the broadcaster" stands for."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    fits = {e.id: e for e in entities if e.type == "ORG" and e.name.split()
+            and e.name.split()[-1].lower() in MEDIA_NAME_HEADS
+            and any(m.end <= before for m in e.mentions)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def place(entities: list[Entity], head, before: int) -> Entity | None:
