@@ -1,5 +1,6 @@
 """A second report coordinated to the first by its speaker ("X said A and urged B", issue 14):
-its own quote with the same speaker; a coordinated verb of the reported content stays in it."""
+its own quote with the same speaker; a coordinated verb of the reported content stays in it;
+a new clause after a coordinated noun has its own subject; a word of a name is no cue."""
 from __future__ import annotations
 
 
@@ -37,3 +38,12 @@ def test_a_conjoined_verb_after_and_keeps_the_first_subject(quotes):
     _, found = quotes("The Zenda Weather Agency issued a flood warning and predicted a storm "
                       "surge of two metres.")
     assert _quote(found, "a storm surge").speaker_name == "Zenda Weather Agency"
+
+
+def test_a_word_of_a_name_is_no_cue(quotes):
+    # "Post" in "the Zenda Post" is an outlet's name, not the verb "post"
+    _, found = quotes("Witnesses said the gunman fired ten shots. One witness, Piotr Vold, told "
+                      "the Zenda Post: \"I hid under a table.\"")
+    quote = _quote(found, "I hid under a table")
+    assert quote.cue == "told"
+    assert quote.speaker_name == "Piotr Vold"

@@ -221,7 +221,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     steps = 0
     tok = last
     while tok is not None and tok.idx >= para_start and steps < _CUE_REACH:
-        lemma = reporting_verb(tok)
+        lemma = reporting_verb(tok) if not in_name(tok) else None
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
             if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
@@ -274,7 +274,7 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     first = _token_at(sdoc, after_start)
     tok = first
     while tok is not None and tok.idx < window_end and tok.i - (first.i if first else 0) < 10:
-        lemma = reporting_verb(tok)
+        lemma = reporting_verb(tok) if not in_name(tok) else None
         speechy = lemma is not None or (attributive_punct and tok.pos_ == "VERB" and
                                         tok.tag_ in ("VBD", "VBZ") and
                                         _sentence_lead(text, span) is None)
@@ -383,6 +383,12 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
         # a quoted title or term with a cue is still speech only when it reads as words said
         out.append(cand)
     return out
+
+
+def in_name(tok) -> bool:
+    """A word of a name ("the Zenda Post", "Daily Mail"), not a reporting verb."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART",
+                                                     "FAC", "PRODUCT", "EVENT", "LAW")
 
 
 def is_pronoun(text: str | None) -> bool:
