@@ -124,14 +124,19 @@ def author(entities: list[Entity], head, depth: int = 0) -> Entity | None:
         if ent is None or tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != head.i \
                 and tok.head.pos_ == "NOUN" and _entity_at(entities, tok.head) is not ent:
             continue  # "reports from Omsk hospital": the hospital speaks, not Omsk
-        path, rank = tok, None
+        path, rank, venue = tok, None, False
         while path.i != head.i and path.head.i != path.i:
             if path.dep_ == "pobj" and path.head.lower_ in _SOURCE_PREPS:
                 rank = (0 if path.head.lower_ == "by" else 2) if rank is None else rank
             elif path.dep_ in ("poss", "compound", "nmod") and rank is None:
                 rank = 1
+            elif path.dep_ == "pobj" and path.head.lower_ in ("in", "on") and (
+                    path.head.head.i == head.i or path.head.head.dep_ == "acl" and
+                    path.head.head.tag_ == "VBN") and not _outlet_name(ent):
+                venue = True  # "a study (published) in Nature": the journal wrote nothing
             path = path.head
-        ranked.append((rank if rank is not None else 3, tok.i, ent))
+        if not venue:
+            ranked.append((rank if rank is not None else 3, tok.i, ent))
     if ranked:
         ranked.sort(key=lambda r: (r[0], r[1]))
         return ranked[0][2]
@@ -168,13 +173,17 @@ def _earlier_document(entities: list[Entity], head) -> Entity | None:
     return None
 
 
+def _outlet_name(ent: Entity) -> bool:
+    """A news outlet's name ("Zenda Post"): a report in it is its own."""
+    return bool(ent.name.split()) and ent.name.split()[-1].lower() in MEDIA_NAME_HEADS
+
+
 def outlet(entities: list[Entity], head, before: int) -> Entity | None:
     """The one news outlet ("Zenda Post", "Ruritania Television") named before ``before``
     that "the newspaper" or "the broadcaster" stands for."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    fits = {e.id: e for e in entities if e.type == "ORG" and e.name.split()
-            and e.name.split()[-1].lower() in MEDIA_NAME_HEADS
+    fits = {e.id: e for e in entities if e.type == "ORG" and _outlet_name(e)
             and any(m.end <= before for m in e.mentions)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 

@@ -10,7 +10,7 @@ from .direct import same_paragraph, speaker_extent, speaker_from_verb
 from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
-from .content import chars, content_of, framing_verb, trim
+from .content import chars, content_of, finding_verb, framing_verb, trim
 from .lexicon import INFINITIVE_HEADS, SOURCELESS
 from .speakers import NP_CONTENT
 
@@ -114,7 +114,7 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     text = doc_text(sdoc)
     shared: dict[int, object] = {}  # a coordinated report -> the cue whose speaker it has
     for tok in sdoc:
-        lemma = reporting_verb(tok) or framing_verb(tok)
+        lemma = reporting_verb(tok) or framing_verb(tok) or finding_verb(tok)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
         if _inside(tok.idx, spans):
