@@ -95,3 +95,15 @@ def test_the_newspaper_with_two_outlets_named_stays_unattributed(quotes):
     _, found = quotes("The Zenda Post and the Lindberg Herald covered the story. According to "
                       "the newspaper, the minister left on Friday.")
     assert _quote(found, "the minister left on Friday").speaker is None
+
+
+def test_the_airline_is_the_one_organisation_with_an_airline_name(quotes):
+    _, found = quotes("Zenda Airways cancelled 40 flights on Monday, blaming a strike. The "
+                      "airline said passengers would get refunds.")
+    assert _quote(found, "passengers would get refunds").speaker_name == "Zenda Airways"
+
+
+def test_the_airline_with_two_airlines_named_stays_unattributed(quotes):
+    _, found = quotes("Flights were cancelled at Lindberg airport on Monday, by Zenda Airways "
+                      "and by Osterholm Airlines. The airline said passengers would get refunds.")
+    assert _quote(found, "passengers would get refunds").speaker is None

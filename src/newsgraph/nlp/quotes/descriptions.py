@@ -20,7 +20,8 @@ from __future__ import annotations
 from ...model import Document, Entity
 from ..actors.kb import words as actor_words
 from ..common.words import lemma
-from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS, MEDIA_NAME_HEADS, MEDIA_NOUNS, PLACE_NOUNS
+from .lexicon import (DOCUMENT_NOUNS, ISSUE_VERBS, MEDIA_NAME_HEADS, MEDIA_NOUNS, NAME_WORDS_OF,
+                      PLACE_NOUNS)
 from .marks import Candidate
 from .speakers import PERSON_NOUNS
 
@@ -232,7 +233,7 @@ def _phrase_words(head) -> set[str]:
 
 def _organisation(entities: list[Entity], head, before: int) -> Entity | None:
     base = lemma(head).lower()
-    forms = {head.lower_, base, base + "s"}
+    forms = {head.lower_, base, base + "s"} | NAME_WORDS_OF.get(base, frozenset())
     extra = _phrase_words(head)
     fits = []
     for ent in entities:

@@ -18,6 +18,9 @@ APPEAL_PREPS: dict[str, frozenset[str]] = {
     verb: unique_words(preps, f"{_WHERE} appeal_preps {verb}")
     for verb, preps in _WORDS["appeal_preps"].items()}
 DOCUMENT_NOUNS = _words("document_nouns")
+NAME_WORDS_OF: dict[str, frozenset[str]] = {
+    noun: unique_words(words, f"{_WHERE} name_words_of {noun}")
+    for noun, words in _WORDS["name_words_of"].items()}
 ISSUE_VERBS = _words("issue_verbs")
 UNNAMED_SPEAKERS = _words("unnamed_speakers")
 SOURCELESS = _words("sourceless")
