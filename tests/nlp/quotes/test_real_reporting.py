@@ -6,31 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.quotes.stage import analyse_quotes
-from newsgraph.pipeline import build
-
-
-@pytest.fixture(scope="module")
-def upstream():
-    """The stages that run before quotes.v1 in the default pipeline."""
-    return build(["parse.v1", "entities.v1", "actors.v1"])
-
-
-@pytest.fixture
-def quotes(upstream):
-    def run(text: str):
-        docs = upstream.run_batch([_document(text)], keep_parse=True)
-        return docs[0], analyse_quotes(docs[0])
-
-    return run
-
-
-def _document(text: str):
-    from newsgraph.model import Document
-
-    doc = Document(text=text)
-    doc.provided.update({"text", "metadata"})
-    return doc
 
 
 def _find(found, fragment):

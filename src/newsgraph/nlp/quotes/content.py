@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
-from .lexicon import APPEAL_PREPS, FRAMING, FRAMING_AS, FRAMING_COMPLEMENT
+from .lexicon import (APPEAL_PREPS, DOCUMENT_NOUNS, FINDING_SUBJECTS, FINDING_VERBS, FRAMING,
+                      FRAMING_AS, FRAMING_COMPLEMENT)
 from .speakers import NP_CONTENT, OBJECT_COMPLEMENT
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -64,6 +65,19 @@ def framing_verb(tok) -> str | None:
     """The lemma when ``tok`` frames its object as reported words ("called", "described")."""
     lem = base_form(tok)
     return lem if lem in FRAMING or lem in APPEAL_PREPS else None
+
+
+def finding_verb(tok) -> str | None:
+    """The lemma when ``tok`` reports a document's finding ("the study found that ..."): a
+    finding verb with a clause, whose subject is a document or an inquiry."""
+    lem = base_form(tok)
+    if lem not in FINDING_VERBS or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    noun = base_form(subj).lower()
+    return lem if noun in DOCUMENT_NOUNS or noun in FINDING_SUBJECTS else None
 
 
 def finite(verb) -> bool:

@@ -20,7 +20,8 @@ from __future__ import annotations
 from ...model import Document, Entity
 from ..actors.kb import words as actor_words
 from ..common.words import lemma
-from .lexicon import DOCUMENT_NOUNS, ISSUE_VERBS
+from .lexicon import (DOCUMENT_NOUNS, ISSUE_VERBS, MEDIA_NAME_HEADS, MEDIA_NOUNS, NAME_WORDS_OF,
+                      PLACE_NOUNS)
 from .marks import Candidate
 from .speakers import PERSON_NOUNS
 
@@ -36,11 +37,12 @@ _CLAUSES = ("acl", "relcl", "ccomp", "advcl", "appos")
 _SAME_TITLE = ({"minister", "secretary"},)
 
 
-def genders(entities: list[Entity], sdoc) -> dict[str, str]:
+def genders(entities: list[Entity], sdoc, skip: frozenset[int] = frozenset()) -> dict[str, str]:
     """"m" or "f" per person, by the word lists the coreference uses (``gender`` in
     ``data/actor_words.yaml``): a title or gendered role next to a mention ("Mr. Berg",
     "spokeswoman Ada Lind") or among the person's roles, else the first given name; else the
-    pronouns the coreference linked to the person, when they clearly agree."""
+    pronouns the coreference linked to the person, when they clearly agree (leaving out the
+    mentions starting at ``skip``: a link in doubt is no evidence for itself)."""
     lists = actor_words()["gender"]
     male = set(lists["male_titles"]) | set(lists["male_roles"]) - {"man", "boy"}
     female = set(lists["female_titles"]) | set(lists["female_roles"]) - {"woman", "girl"}
@@ -65,7 +67,7 @@ def genders(entities: list[Entity], sdoc) -> dict[str, str]:
         if votes and len(set(votes)) == 1:
             out[ent.id] = votes[0]
             continue
-        low = [m.text.lower() for m in ent.mentions]
+        low = [m.text.lower() for m in ent.mentions if m.start not in skip]
         he, she = sum(w in _MALE_P for w in low), sum(w in _FEMALE_P for w in low)
         if he > 2 * she:
             out[ent.id] = "m"
@@ -102,6 +104,10 @@ def resolve_description(doc: Document, cand: Candidate, before: int) -> Entity |
         return None
     if low in PERSON_NOUNS or lemma(head) in PERSON_NOUNS:
         return _role_holder(doc, head, before)
+    if lemma(head).lower() in PLACE_NOUNS:
+        return place(doc.entities, head, before)
+    if lemma(head).lower() in MEDIA_NOUNS:
+        return outlet(doc.entities, head, before)
     return _organisation(doc.entities, head, before)
 
 
@@ -119,14 +125,19 @@ def author(entities: list[Entity], head, depth: int = 0) -> Entity | None:
         if ent is None or tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != head.i \
                 and tok.head.pos_ == "NOUN" and _entity_at(entities, tok.head) is not ent:
             continue  # "reports from Omsk hospital": the hospital speaks, not Omsk
-        path, rank = tok, None
+        path, rank, venue = tok, None, False
         while path.i != head.i and path.head.i != path.i:
             if path.dep_ == "pobj" and path.head.lower_ in _SOURCE_PREPS:
                 rank = (0 if path.head.lower_ == "by" else 2) if rank is None else rank
             elif path.dep_ in ("poss", "compound", "nmod") and rank is None:
                 rank = 1
+            elif path.dep_ == "pobj" and path.head.lower_ in ("in", "on") and (
+                    path.head.head.i == head.i or path.head.head.dep_ == "acl" and
+                    path.head.head.tag_ == "VBN") and not _outlet_name(ent):
+                venue = True  # "a study (published) in Nature": the journal wrote nothing
             path = path.head
-        ranked.append((rank if rank is not None else 3, tok.i, ent))
+        if not venue:
+            ranked.append((rank if rank is not None else 3, tok.i, ent))
     if ranked:
         ranked.sort(key=lambda r: (r[0], r[1]))
         return ranked[0][2]
@@ -134,8 +145,72 @@ def author(entities: list[Entity], head, depth: int = 0) -> Entity | None:
     if depth == 0 and head.dep_ in ("dobj", "obj") and lemma(verb) in ISSUE_VERBS:
         for subj in verb.children:
             if subj.dep_ in ("nsubj", "nsubjpass"):
-                return _entity_at(entities, subj)
+                found = _entity_at(entities, subj)
+                if found is None and lemma(subj).lower() in PLACE_NOUNS:
+                    found = place(entities, subj, subj.idx)  # "the city issued a statement"
+                return found
+    if depth == 0 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return _earlier_document(entities, head)
     return None
+
+
+def _earlier_document(entities: list[Entity], head) -> Entity | None:
+    """"In a statement, the Red Cross said ... “…,” the statement read": a definite document
+    noun with no author of its own is the document named last before, in the two sentences
+    before its own; its author is that one's, or the subject of the verb it was issued
+    or spoken in."""
+    sdoc, base = head.doc, lemma(head).lower()
+    first = sdoc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    first = sdoc[first - 1].sent.start if first > 0 else first
+    for tok in reversed(sdoc[first:head.i]):
+        if tok.pos_ != "NOUN" or lemma(tok).lower() != base:
+            continue
+        found = author(entities, tok)
+        if found is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "via") \
+                and tok.head.head.pos_ == "VERB":
+            found = next((_entity_at(entities, c) for c in tok.head.head.children
+                          if c.dep_ == "nsubj"), None)
+        return found
+    return None
+
+
+def _outlet_name(ent: Entity) -> bool:
+    """A news outlet's name ("Zenda Post"): a report in it is its own."""
+    return bool(ent.name.split()) and ent.name.split()[-1].lower() in MEDIA_NAME_HEADS
+
+
+def outlet(entities: list[Entity], head, before: int) -> Entity | None:
+    """The one news outlet ("Zenda Post", "Ruritania Television") named before ``before``
+    that "the newspaper" or "the broadcaster" stands for."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    fits = {e.id: e for e in entities if e.type == "ORG" and _outlet_name(e)
+            and any(m.end <= before for m in e.mentions)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def place(entities: list[Entity], head, before: int) -> Entity | None:
+    """The one place named before ``before`` with the description's noun next to its name
+    ("the US city of White Plains", "Lind, a town in ...") that "the city" stands for."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None  # "a city", "cities": no particular place
+    sdoc, noun = head.doc, lemma(head).lower()
+    fits = []
+    for ent in entities:
+        if ent.type != "GPE":
+            continue
+        for m in ent.mentions:
+            if m.end > before:
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            near = sdoc[max(span.start - 3, span.sent.start):span.start]
+            words = {lemma(t).lower() for t in near if t.pos_ == "NOUN"}
+            words |= {lemma(c).lower() for c in span.root.children if c.dep_ == "appos"}
+            if noun in words and ent not in fits:
+                fits.append(ent)
+    return fits[0] if len(fits) == 1 else None
 
 
 def owner_pronoun(cand: Candidate):
@@ -158,7 +233,7 @@ def _phrase_words(head) -> set[str]:
 
 def _organisation(entities: list[Entity], head, before: int) -> Entity | None:
     base = lemma(head).lower()
-    forms = {head.lower_, base, base + "s"}
+    forms = {head.lower_, base, base + "s"} | NAME_WORDS_OF.get(base, frozenset())
     extra = _phrase_words(head)
     fits = []
     for ent in entities:

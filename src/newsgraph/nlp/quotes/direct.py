@@ -52,6 +52,8 @@ CUE_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "parataxis", "pcomp"})
 def _subject(verb):
     """The subject of a cue verb (``common.syntax.subject_of``, one link up, not for a past
     participle: "was told" names no speaker), when it stands in the verb's paragraph."""
+    if _clause_after_noun(verb):
+        return None  # the noun phrase right before is its subject (``_np_before``)
     found = subject_of(verb, CUE_SUBJECT_LINKS, max_depth=2)
     subj = found.token
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -64,6 +66,20 @@ def _subject(verb):
     if not same_paragraph(doc_text(verb.doc), subj.idx, verb.idx):
         return None
     return subj
+
+
+def _clause_after_noun(verb) -> bool:
+    """A conjoined verb without a subject right after a noun ("issued a warning to the coast
+    and other forecasters predicted a surge"): coordinated verbs follow "and" or a comma, so
+    the parse took a new clause's subject for a conjunct of the noun before."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].pos_ == "ADV":
+        k -= 1
+    prev = verb.doc[k] if k >= 0 else None
+    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "conj" and \
+        prev.head.i != verb.i
 
 
 def speaker_from_verb(verb, stop_before: int | None = None):
@@ -205,7 +221,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     steps = 0
     tok = last
     while tok is not None and tok.idx >= para_start and steps < _CUE_REACH:
-        lemma = reporting_verb(tok)
+        lemma = reporting_verb(tok) if not in_name(tok) else None
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
             if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
@@ -258,7 +274,7 @@ def cue_after(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     first = _token_at(sdoc, after_start)
     tok = first
     while tok is not None and tok.idx < window_end and tok.i - (first.i if first else 0) < 10:
-        lemma = reporting_verb(tok)
+        lemma = reporting_verb(tok) if not in_name(tok) else None
         speechy = lemma is not None or (attributive_punct and tok.pos_ == "VERB" and
                                         tok.tag_ in ("VBD", "VBZ") and
                                         _sentence_lead(text, span) is None)
@@ -367,6 +383,12 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
         # a quoted title or term with a cue is still speech only when it reads as words said
         out.append(cand)
     return out
+
+
+def in_name(tok) -> bool:
+    """A word of a name ("the Zenda Post", "Daily Mail"), not a reporting verb."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART",
+                                                     "FAC", "PRODUCT", "EVENT", "LAW")
 
 
 def is_pronoun(text: str | None) -> bool:

@@ -11,7 +11,7 @@ a mistake.”"). Anything else is left unattributed (no entity), never "the near
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...model import Document, Entity, Quote
@@ -39,6 +39,15 @@ class Said:
 
 def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+def previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (blank lines skipped)."""
+    para = paragraph_start(text, pos)
+    back = para - 1
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    return paragraph_start(text, back) if back > 0 else 0
 
 
 def _as_resolved(ent: Entity, pronoun: str) -> Resolved:
@@ -69,7 +78,7 @@ class Speakers:
         res: Resolved | None = None
         if text and is_pronoun(text):
             res = self._pronoun(cand.speaker_start, cand.speaker_end, text, anchor, recent,
-                                details)
+                                details, content=(cand.start, cand.end))
         elif text:
             res = resolve_phrase(self.entities, cand.speaker_start, cand.speaker_end,
                                  cand.speaker_tokens)
@@ -94,27 +103,64 @@ class Speakers:
             self.history.append(Said(cand.end, quote, res, details["antecedent_text"] or text))
 
     def _pronoun(self, start: int | None, end: int | None, pronoun: str, anchor: int,
-                 recent: list[Said], details: dict[str, Any]) -> Resolved:
+                 recent: list[Said], details: dict[str, Any],
+                 content: tuple[int, int] | None = None) -> Resolved:
         linked = _linked(self.entities, start, end)
         if linked is not None and _modifier_only(linked, anchor, self.doc.nlp):
             linked = None  # "his French counterpart … They said": no group was named
+        if linked is not None and content is not None and _named_within(linked, *content):
+            linked = None  # "“Lind is honest,” he said": he is not Lind
+        fitting = [e for e in self.entities if gender_fits(pronoun, e, self.sexes)]
+        if content is not None:  # the quote's own words name others than its speaker
+            fitting = [_without(e, *content) for e in fitting]
+        sexes = genders(self.entities, self.doc.nlp, frozenset({start})) \
+            if linked is not None and start is not None else self.sexes
+        known = self._known_sex(fitting, pronoun, anchor, sexes)
+        if linked is not None and known is not None and sexes.get(linked.id) is None:
+            linked = known  # "Tomas Berg and Maria Lind met. … She said": the one known a woman
         if linked is not None:  # the coreference of actors.v1 resolved the pronoun
             details["antecedent_text"] = linked.name
             return _as_resolved(linked, pronoun)
         for prev in reversed(recent[-1:]):
-            if prev.res.entity is not None and pronoun_agrees(pronoun, prev.res) and \
-                    gender_fits(pronoun, prev.res.entity, self.sexes):
-                details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
-                return prev.res
+            if prev.res.entity is None or not pronoun_agrees(pronoun, prev.res) or \
+                    not gender_fits(pronoun, prev.res.entity, self.sexes) or \
+                    prev.end < previous_paragraph_start(self.text, anchor):
+                continue  # a quote two paragraphs back is no longer the topic
+            newer = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
+                                       subject_only=True, after=prev.end)
+            if newer is not None and newer.id != prev.res.entity.id:
+                break  # a subject named since the last quote is the nearer antecedent
+            if known is not None and known.id != prev.res.entity.id and \
+                    sexes.get(prev.res.entity.id) is None:
+                break  # a person known to have the pronoun's gender is the surer antecedent
+            details["antecedent_text"] = prev.antecedent or prev.quote.speaker_text
+            return prev.res
         # he/she: the salient person before; it/they: only an organisation or state that is
         # the subject of one of the two sentences before (a nearer name is no antecedent)
         person = pronoun.lower() in PERSON_PRONOUNS | {"i"}
-        ent = nearest_antecedent([e for e in self.entities if gender_fits(pronoun, e, self.sexes)],
-                                 pronoun, anchor, WINDOW, self.doc.nlp, subject_only=not person)
+        ent = nearest_antecedent(fitting, pronoun, anchor, WINDOW, self.doc.nlp,
+                                 subject_only=not person)
+        if ent is not None and known is not None and sexes.get(ent.id) is None:
+            ent = known
         if ent is not None:
             details["antecedent_text"] = ent.name
             return _as_resolved(ent, pronoun)
         return Resolved(None, [], "unknown", pronoun.lower() in _PLURAL)
+
+    def _known_sex(self, fitting: list[Entity], pronoun: str, anchor: int,
+                   sexes: dict[str, str]) -> Entity | None:
+        """For he/she: the one person of that gender (known from titles, roles or given
+        names) named in the pronoun's sentence before it or in the two sentences before,
+        else None."""
+        sdoc = self.doc.nlp
+        if pronoun.lower() not in _MALE | _FEMALE or sdoc is None:
+            return None
+        starts = sorted({s.start_char for s in sdoc.sents if s.start_char <= anchor})
+        horizon = starts[-3] if len(starts) >= 3 else 0
+        want = "m" if pronoun.lower() in _MALE else "f"
+        known = {e.id: e for e in fitting if e.type == "PERSON" and sexes.get(e.id) == want and any(
+            horizon <= m.start and m.end <= anchor and not is_pronoun(m.text) for m in e.mentions)}
+        return next(iter(known.values())) if len(known) == 1 else None
 
     def _bare(self, cand: Candidate, recent: list[Said], details: dict[str, Any]) -> Resolved | None:
         """A quote with no attribution of its own: the speaker of the quote before it in its
@@ -167,6 +213,20 @@ def _modifier_only(ent: Entity, before: int, sdoc) -> bool:
                 not span.start <= root.head.i < span.end and root.head.pos_ in ("NOUN", "ADJ")):
             return False
     return bool(named)
+
+
+def _named_within(ent: Entity, start: int, end: int) -> bool:
+    """The entity is named (not a pronoun) inside ``[start, end)``."""
+    return any(start <= m.start and m.end <= end and not is_pronoun(m.text) for m in ent.mentions)
+
+
+def _without(ent: Entity, start: int, end: int) -> Entity:
+    """A copy of the entity without its mentions inside ``[start, end)``, the same entity
+    when none lies there."""
+    kept = [m for m in ent.mentions if not (start <= m.start and m.end <= end)]
+    if len(kept) == len(ent.mentions):
+        return ent
+    return replace(ent, mentions=kept)
 
 
 def _linked(entities: list[Entity], start: int | None, end: int | None) -> Entity | None:

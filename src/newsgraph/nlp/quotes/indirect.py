@@ -10,7 +10,7 @@ from .direct import same_paragraph, speaker_extent, speaker_from_verb
 from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
-from .content import chars, content_of, framing_verb, trim
+from .content import chars, content_of, finding_verb, framing_verb, trim
 from .lexicon import INFINITIVE_HEADS, SOURCELESS
 from .speakers import NP_CONTENT
 
@@ -48,6 +48,22 @@ def _before_other_report(content, verb):
         edge = tok.left_edge.i
         return trim([t for t in content if t.i < edge]) or content
     return content
+
+
+def reporter_conjunct(content, verb):
+    """The first reporting verb coordinated inside a cue's content with no subject of its own
+    and the cue's own tense, that reports on by itself ("X said there was A and urged the crowd
+    to B", "... and added that C"): a second report of the cue's speaker, or None."""
+    inside = {t.i for t in content}
+    for tok in content:
+        if tok.dep_ != "conj" or tok.head.i not in inside or tok.tag_ != verb.tag_ or \
+                reporting_verb(tok) is None or _negated(tok) or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            continue
+        kids = {c.dep_ for c in tok.children}
+        if "ccomp" in kids or {"dobj", "xcomp"} <= kids:
+            return tok
+    return None
 
 
 def _passive_claim(verb, lemma: str, text: str) -> Candidate | None:
@@ -96,8 +112,9 @@ def _not_a_report(verb) -> bool:
 def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc_text(sdoc)
+    shared: dict[int, object] = {}  # a coordinated report -> the cue whose speaker it has
     for tok in sdoc:
-        lemma = reporting_verb(tok) or framing_verb(tok)
+        lemma = reporting_verb(tok) or framing_verb(tok) or finding_verb(tok)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
         if _inside(tok.idx, spans):
@@ -119,6 +136,11 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
             continue
         content = [t for t in content if same_paragraph(text, t.idx, tok.idx)]
         content = _before_other_report(content, tok)
+        second = reporter_conjunct(content, tok)
+        if second is not None:  # "said A and urged B": B is a report of its own
+            edge = min(t.i for t in second.subtree)
+            content = trim([t for t in content if t.i < edge]) or content
+            shared[second.i] = tok
         if _bare_report(content):
             continue  # "…, CNN reported the governor said": the words are before, the outer
             # report is of the inner one
@@ -133,6 +155,9 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
             continue
         cand = Candidate("indirect", start, end, tok.text, lemma)
         found = speaker_from_verb(tok, stop_before=tok.idx)
+        if found is None and tok.i in shared:  # the speaker of the report it is coordinated to
+            first = shared[tok.i]
+            found = speaker_from_verb(first, stop_before=first.idx)
         if found is not None and not (start <= found[0] < end and found[0] > tok.idx):
             cand.speaker_start, cand.speaker_end, cand.speaker_tokens = found
         out.append(cand)

@@ -227,15 +227,17 @@ def pronoun_agrees(pronoun: str, res: Resolved) -> bool:
 
 
 def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
-                       window: int = 1500, sdoc=None, subject_only: bool = False) -> Entity | None:
+                       window: int = 1500, sdoc=None, subject_only: bool = False,
+                       after: int = 0) -> Entity | None:
     """The entity a pronoun speaker points back to: the latest fitting entity that is the
     subject of one of the two previous sentences, else (unless ``subject_only``) the closest
-    fitting mention."""
+    fitting mention; only mentions starting at or after ``after`` count."""
     p = pronoun.lower()
+    group = p in GROUP_PRONOUNS
     if p in PERSON_PRONOUNS or p == "i":
         types = ("PERSON",)
-    elif p in GROUP_PRONOUNS:
-        types = ("ORG", "NORP", "GPE")
+    elif group:
+        types = ("ORG", "NORP", "GPE", "PERSON")  # a person only as one of coordinated subjects
     else:
         types = ("ORG", "GPE")
     found = []
@@ -243,7 +245,7 @@ def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
         if ent.type not in types:
             continue
         for m in ent.mentions:
-            if before - window <= m.start and m.end <= before:
+            if max(before - window, after) <= m.start and m.end <= before:
                 found.append((m.start, m.end, ent))
     if not found:
         return None
@@ -255,6 +257,17 @@ def nearest_antecedent(entities: list[Entity], pronoun: str, before: int,
             if start < horizon:
                 break
             span = sdoc.char_span(start, end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and (
+                    ent.type != "PERSON" or not group or coordinated(span.root)):
                 return ent
-    return None if subject_only else found[-1][2]
+    if subject_only:
+        return None
+    # "they" never takes up one person named alone
+    found = [f for f in found if not (group and f[2].type == "PERSON")]
+    return found[-1][2] if found else None
+
+
+def coordinated(head) -> bool:
+    """A subject with conjuncts ("Ada Lind and her deputy", "Lind, Berg and Moss"): several
+    speakers, which "they" may take up."""
+    return any(c.dep_ == "conj" for c in head.children)
