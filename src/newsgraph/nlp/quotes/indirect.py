@@ -5,8 +5,10 @@ becomes a "mixed" quote.
 """
 from __future__ import annotations
 
+from ...pipeline.budget import spend
 from ..parse import doc_text
 from .direct import same_paragraph, speaker_extent, speaker_from_verb
+from .intervals import Enclosures
 from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
@@ -25,10 +27,6 @@ def _close_marks(text: str, start: int, end: int, spans: list[MarkSpan]) -> tupl
         if start <= s.open < end and s.closed and end <= s.close < end + 3:
             end = s.close + 1
     return start, end
-
-
-def _inside(pos: int, spans: list[MarkSpan]) -> bool:
-    return any(s.open < pos < s.close for s in spans)
 
 
 def _before_other_report(content, verb):
@@ -96,11 +94,12 @@ def _not_a_report(verb) -> bool:
 def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc_text(sdoc)
+    quoted = Enclosures((s.open, s.close) for s in spans)  # not every span for every verb
     for tok in sdoc:
         lemma = reporting_verb(tok) or framing_verb(tok)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
-        if _inside(tok.idx, spans):
+        if quoted.inside(tok.idx):
             continue  # the speaker's own words, not the article's attribution
         passive = _passive_claim(tok, lemma, text)
         if passive is not None:
@@ -117,6 +116,7 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
         content = content_of(tok, lemma)
         if not content:
             continue
+        spend(len(content))  # nested reports: each holds the ones inside it
         content = [t for t in content if same_paragraph(text, t.idx, tok.idx)]
         content = _before_other_report(content, tok)
         if _bare_report(content):
