@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...pipeline.budget import spend
 from ..parse import doc_text
 from .direct import same_paragraph, speaker_extent, speaker_from_verb
-from .intervals import Enclosures
+from ..common.intervals import Enclosures
 from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form

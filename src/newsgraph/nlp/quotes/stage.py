@@ -17,11 +17,11 @@ from .direct import direct_candidates
 from .discourse import Speakers
 from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
-from .intervals import DisjointOverlaps, Enclosures, Overlaps
+from ..common.intervals import DisjointOverlaps, Enclosures, Overlaps
 from .speakers import find_medium
 
 
-MEDIUM_REACH = 5_000  # characters around a quote searched for its sentence's ends
+MEDIUM_REACH = 2_000  # characters around a quote searched for its sentence's ends (news: < 800)
 
 
 class QuoteStage(Stage):

@@ -1,7 +1,7 @@
 """The quote extractors' interval indexes give the answers of testing every interval."""
 import random
 
-from newsgraph.nlp.quotes.intervals import DisjointOverlaps, Enclosures, Overlaps
+from newsgraph.nlp.common.intervals import DisjointOverlaps, Enclosures, Overlaps
 
 
 def overlap(a0, a1, b0, b1):
@@ -42,3 +42,19 @@ def test_enclosures_answer_as_the_pairwise_tests():
         for a in range(0, 100, 4):
             for b in range(a, a + 30, 3):
                 assert index.contains(a, b) == any(a <= o and c <= b for o, c in pairs)
+                assert index.wraps(a, b) == any(o < a and b <= c for o, c in pairs)
+
+
+def test_clause_timex_candidates_include_every_overlapping_timex():
+    from newsgraph.model import Timex
+    from newsgraph.nlp.common.attribution import timexes_near
+
+    rng = random.Random(5)
+    for _ in range(100):
+        starts = sorted(rng.randint(0, 200) for _ in range(rng.randint(0, 12)))
+        timexes = [Timex("x", s, s + rng.randint(1, 25), "DATE", "2020") for s in starts]
+        for lo in range(0, 220, 7):
+            hi = lo + rng.randint(1, 40)
+            near = timexes_near(timexes, lo, hi)
+            assert [t for t in timexes if t.start < hi and lo < t.end] == \
+                [t for t in near if t.start < hi and lo < t.end]

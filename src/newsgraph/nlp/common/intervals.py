@@ -1,5 +1,6 @@
-"""Interval lookups for the quote extractors: the same answers as testing every interval, in
-logarithmic time, so that a text with thousands of quote marks or cues is not quadratic."""
+"""Interval lookups for the rule stages (quotes, timexes): the same answers as testing every
+interval, in logarithmic time, so that a text with thousands of quote marks, cues or dates
+is not quadratic."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
@@ -47,8 +48,9 @@ class DisjointOverlaps:
 
 
 class Enclosures:
-    """Pairs ``(open, close)`` and two questions: is a position strictly inside one
-    (``open < pos < close``), and does a range contain one (``a <= open`` and ``close <= b``)."""
+    """Pairs ``(open, close)`` and three questions: is a position strictly inside one
+    (``open < pos < close``), does one wrap a range (``open < a`` and ``b <= close``), and
+    does a range contain one (``a <= open`` and ``close <= b``)."""
 
     def __init__(self, pairs: Iterable[tuple[int, int]]):
         ordered = sorted(pairs)
@@ -66,6 +68,11 @@ class Enclosures:
         """True when ``open < pos < close`` for some pair."""
         k = bisect_left(self.opens, pos)  # pairs opening before pos
         return k > 0 and self.reach[k - 1] > pos
+
+    def wraps(self, a: int, b: int) -> bool:
+        """True when ``open < a`` and ``b <= close`` for some pair."""
+        k = bisect_left(self.opens, a)  # pairs opening before a
+        return k > 0 and self.reach[k - 1] >= b
 
     def contains(self, a: int, b: int) -> bool:
         """True when ``a <= open`` and ``close <= b`` for some pair."""
