@@ -79,18 +79,22 @@ def analyze(body: Annotated[AnalyzeRequest, Body(description="One article, or a 
         raise ApiError(403, "this server is read-only (started with --read-only): nothing is stored")
     docs = [_document(article, i) for i, article in enumerate(articles(body))]
     from ....analysis import analyze_many
+    from ....ingest.run import analysis_failure
 
     with access.analysis:
         analysed = list(analyze_many(docs))
     if len(analysed) != len(docs):
         raise NewsgraphError("the pipeline returned fewer documents than it was given")
     added = 0
+    # a document not analysed (over its budget, not parsed) is never stored: its record's
+    # errors say why, and storing it would make a later ingest skip it as already stored
+    failed = sum(1 for doc in analysed if analysis_failure(doc) is not None)
     if store:
         with access.write() as writer:
-            added = sum(1 for doc in analysed if writer.add(doc))
+            added = sum(1 for doc in analysed if analysis_failure(doc) is None and writer.add(doc))
     records = [to_record(doc) for doc in analysed]
     if not include_text:
         for record in records:
             record["document"].pop("text", None)
     return {"records": records, "stored": store, "added": added,
-            "already_stored": len(analysed) - added if store else 0}
+            "already_stored": len(analysed) - failed - added if store else 0}
