@@ -43,6 +43,30 @@ class IngestReport:
                 f"{len(self.problems)} problem(s); {self.total} document(s) in {self.where}")
 
 
+def document_name(doc: Document) -> str:
+    """How a document is named in a report line: its input (file, file:line), and its id
+    when the input gave one."""
+    where = doc.source or doc.id or "<text>"
+    return f"{where} (id {doc.external_id})" if doc.external_id else where
+
+
+def analysis_failure(doc: Document) -> str | None:
+    """One line for a document that was not analysed: over its budget in a stage, or not
+    parsed at all; None when it was analysed (other stage errors are ``stage_warnings``)."""
+    from ..pipeline import over_budget
+
+    failed = over_budget(doc) or next((e for e in doc.errors if e.stage.startswith("parse.")), None)
+    if failed is None:
+        return None
+    return f"{document_name(doc)}: not analysed, stage {failed.stage}: {failed.message}"
+
+
+def stage_warnings(doc: Document) -> list[str]:
+    """One line per stage that failed on an analysed document (it is stored without it)."""
+    return [f"{document_name(doc)}: stage {e.stage} failed ({e.message}); stored without it"
+            for e in doc.errors if not e.message.startswith("skipped:")]
+
+
 def read_documents(paths: Iterable[str], options: IngestOptions, problems: list[str],
                    on_warning: Callable[[str], None] = _quiet,
                    on_problem: Callable[[str], None] = _quiet) -> Iterator[Document]:
@@ -109,6 +133,13 @@ def ingest(paths: Iterable[str], db: str, options: IngestOptions | None = None, 
         started = time.monotonic()
         try:
             for doc in analysed:
+                failure = analysis_failure(doc)
+                if failure is not None:  # not stored: a later run tries it again
+                    report.problems.append(failure)
+                    on_problem(failure)
+                    continue
+                for warning in stage_warnings(doc):
+                    on_warning(warning)
                 if not batch:
                     started = time.monotonic()
                 batch.append(doc)

@@ -9,6 +9,7 @@ from spacy.attrs import IDX, LENGTH
 
 from ..model import Document, Sentence
 from ..pipeline import Stage, run_guarded
+from . import segments
 from .spacy_model import lemmatizer_for, load_model
 
 # Components not run inside ``nlp.pipe``: the parse stage lemmatizes each Doc itself
@@ -85,17 +86,23 @@ class ParseStage(Stage):
     def process_batch(self, docs: Sequence[Document]) -> None:
         try:
             texts = [text_for_parse(d.text) for d in docs]
-            parsed = list(self.nlp.pipe(self._tokens(d, t) for d, t in zip(docs, texts)))
+            tokens = [self._tokens(d, t) for d, t in zip(docs, texts)]
+            # long texts are parsed alone, in parts (segments.py), the others in one batch
+            short = [i for i, t in enumerate(tokens) if len(t) <= segments.MAX_PART_TOKENS]
+            parsed = dict(zip(short, self.nlp.pipe(tokens[i] for i in short)))
+            for i, sdoc in enumerate(tokens):
+                if i not in parsed:
+                    parsed[i] = segments.parse_in_parts(self.nlp, sdoc)
         except Exception:  # one bad text must not lose the batch: retry one by one
             for doc in docs:
                 run_guarded(self, doc, self)
             return
-        for doc, sdoc, text in zip(docs, parsed, texts):
-            run_guarded(self, doc, lambda d, s=sdoc, t=text: self._attach(d, s, t))
+        for i, (doc, text) in enumerate(zip(docs, texts)):
+            run_guarded(self, doc, lambda d, s=parsed[i], t=text: self._attach(d, s, t))
 
     def __call__(self, doc: Document) -> None:
         text = text_for_parse(doc.text)
-        self._attach(doc, self.nlp(self._tokens(doc, text)), text)
+        self._attach(doc, segments.parse_in_parts(self.nlp, self._tokens(doc, text)), text)
 
     def _tokens(self, doc: Document, text: str):
         """The tokenised text, with a sentence starting at each header line, at the body and
@@ -104,7 +111,7 @@ class ParseStage(Stage):
         The header (title, dateline, masthead) has no final punctuation, so the parser would
         run it into the first sentence of the body and hang it on the body's verb (or make
         the dateline city its subject). The parser keeps boundaries set before it runs."""
-        sdoc = self.nlp.make_doc(text)
+        sdoc = segments.tokenize(self.nlp, text)
         after_break = False
         for tok in sdoc if doc.body_start > 0 else ():
             if tok.is_space:
@@ -121,6 +128,7 @@ class ParseStage(Stage):
                 first += 1
             if 0 < first < len(sdoc):
                 sdoc[first].is_sent_start = True
+        segments.cap_sentences(sdoc)  # after the header's starts, which it counts as sentence starts
         return sdoc
 
     def _attach(self, doc: Document, sdoc, text: str | None = None) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from .. import config
 from ..errors import PipelineError
 from ..model import Document
+from .budget import Budget, batch_meters
 from .features import INITIAL_FEATURES
 from .registry import stage_class
 from .stage import Stage, check_declaration
@@ -17,9 +18,10 @@ from .stage import Stage, check_declaration
 class Pipeline:
     """An ordered list of stages whose requirements were checked at build time."""
 
-    def __init__(self, stages: Sequence[Stage]):
+    def __init__(self, stages: Sequence[Stage], budget: Budget | None = None):
         self.stages = list(stages)
         check_order(self.stages)
+        self.budget = budget or Budget.from_env()  # per document (budget.py)
         self.seconds: dict[str, float] = {s.name: 0.0 for s in self.stages}  # time per stage
 
     @classmethod
@@ -48,10 +50,11 @@ class Pipeline:
         (for callers that read the parse afterwards), otherwise it is released."""
         for doc in batch:
             doc.provided.update(INITIAL_FEATURES)
-        for stage in self.stages:
-            began = time.perf_counter()
-            stage.process_batch(batch)
-            self.seconds[stage.name] += time.perf_counter() - began
+        with batch_meters(batch, self.budget):
+            for stage in self.stages:
+                began = time.perf_counter()
+                stage.process_batch(batch)
+                self.seconds[stage.name] += time.perf_counter() - began
         if not keep_parse:
             for doc in batch:
                 doc.nlp = None  # release the spaCy Doc: records are all we keep

@@ -36,6 +36,7 @@ class RecordMaker:
 
     def __call__(self, batch) -> dict[str, list]:
         from ..ingest.readers import from_record as document_from_row
+        from ..ingest.run import analysis_failure
 
         rows = batch.to_pylist()  # pyarrow batch: missing values are None, not NaN
         docs, out = [], {"id": [], "content_hash": [], "record": [], "error": []}
@@ -46,6 +47,10 @@ class RecordMaker:
             except InputError as exc:
                 _append(out, None, None, None, str(exc))
         for doc in self.pipeline.run(docs):
+            failure = analysis_failure(doc)
+            if failure is not None:  # reported by the load, never stored
+                _append(out, None, None, None, failure)
+                continue
             _append(out, doc.id, doc.content_hash, json.dumps(to_record(doc), ensure_ascii=False), None)
         return out
 

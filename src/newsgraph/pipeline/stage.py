@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from ..errors import PipelineError
 from ..model import Document, StageError
+from .budget import OVER_BUDGET, BudgetExceeded, charging, meter_of
 from .features import FEATURES
 
 
@@ -52,13 +53,24 @@ def check_declaration(cls: type) -> None:
 
 
 def run_guarded(stage: Stage, doc: Document, func: Callable[[Document], None]) -> None:
-    """Run ``func`` on ``doc`` unless a requirement is missing; record failures on the doc."""
+    """Run ``func`` on ``doc`` unless a requirement is missing or the document is over its
+    budget (``budget.py``), charging the time to the document; record failures on the doc."""
     missing = [r for r in stage.requires if r not in doc.provided]
     if missing:
         doc.errors.append(StageError(stage.name, f"skipped: needs {', '.join(missing)}"))
         return
+    meter = meter_of(doc)
+    if meter is not None and meter.exceeded:
+        doc.errors.append(StageError(stage.name, f"skipped: the document is {OVER_BUDGET}"))
+        return
     try:
-        func(doc)
+        with charging(meter):
+            if meter is not None:
+                meter.check_time()
+            func(doc)
+    except BudgetExceeded as exc:
+        doc.errors.append(StageError(stage.name, str(exc)))
+        return
     except Exception as exc:  # one stage failing must not sink the document or the batch
         doc.errors.append(StageError(stage.name, f"{type(exc).__name__}: {exc}"))
         return

@@ -63,3 +63,20 @@ def test_html_is_read_as_a_page(client):
     assert response.status_code == 200, response.text
     document = response.json()["records"][0]["document"]
     assert "<p>" not in document["text"] and "Putin" in document["text"]
+
+
+def test_a_document_over_its_budget_is_returned_with_its_error_and_not_stored(fresh_db, make_client,
+                                                                               monkeypatch):
+    from newsgraph.pipeline import Budget, build
+
+    client = make_client(fresh_db)
+    monkeypatch.setattr(build(), "budget", Budget(units_per_char=2, base_units=0))
+    before = client.get("/api/stats").json()["documents"]
+    response = client.post("/api/analyze", params={"store": "true"}, headers=AUTH, json={"documents": [
+        {"text": 'Iran said "' * 60, "id": "hostile"}, {"text": ARTICLE, "id": "fine"}]})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["added"], body["already_stored"]) == (1, 0)
+    errors = body["records"][0]["errors"]
+    assert errors[0]["stage"] == "quotes.v1" and "budget" in errors[0]["message"]
+    assert client.get("/api/stats").json()["documents"] == before + 1

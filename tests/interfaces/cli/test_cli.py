@@ -101,3 +101,21 @@ def test_errors_are_one_line_not_tracebacks(tmp_path):
     assert result.stderr.strip().count("\n") == 0 and "no such database" in result.stderr
     result = run("analyze", "x.txt", "--published", "yesterday")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_analyze_names_a_document_over_its_budget_and_prints_the_others(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    hostile, fine = tmp_path / "hostile.txt", tmp_path / "fine.txt"
+    hostile.write_text('Iran said "' * 600, encoding="utf-8")  # nested reports: over 100,000 units
+    fine.write_text("The envoy met the minister in Geneva on Monday, officials said.", encoding="utf-8")
+    env = {**os.environ, "NEWSGRAPH_DOC_UNITS_PER_CHAR": "0.001"}
+    out = subprocess.run([sys.executable, "-m", "newsgraph", "analyze", str(hostile), str(fine),
+                          "--format", "jsonl"], capture_output=True, text=True, env=env)
+    assert out.returncode == 1
+    lines = [line for line in out.stderr.splitlines() if line.startswith("newsgraph:")]
+    assert len(lines) == 1 and "hostile.txt: not analysed, stage quotes.v1" in lines[0]
+    assert lines[0].startswith("newsgraph: skipped ") and "over the per-document budget" in lines[0]
+    assert len(out.stdout.splitlines()) == 1  # only the other document's record

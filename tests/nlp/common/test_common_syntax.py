@@ -34,3 +34,25 @@ def test_links_are_the_callers_choice(parsed):
     adding = token(doc, "adding")
     assert subject_of(adding).token.text == "general"  # advcl is a default link
     assert subject_of(adding, CLAUSE_LINKS - {"advcl"}).token is None
+
+
+def test_pruned_subtree_is_the_subtree_without_what_crosses_a_link(parsed):
+    from newsgraph.nlp.common.factuality import CLAUSE_DEPS
+    from newsgraph.nlp.common.syntax import crosses, pruned_subtree
+
+    doc = parsed("The minister, who arrived on Monday, said that the talks he had hoped for "
+                 "would resume if the envoy agreed, and officials said they were ready.")
+    for tok in doc.nlp:
+        expected = [t for t in tok.subtree if t.i == tok.i or not crosses(t, tok, CLAUSE_DEPS)]
+        assert pruned_subtree(tok, CLAUSE_DEPS) == expected
+
+
+def test_pruned_subtree_stops_at_the_links_on_a_deep_tree(parsed):
+    # One sentence of nested reports: the clause of the first verb is a few tokens, though
+    # its subtree is the whole text (walking up from each of those tokens is quadratic).
+    from newsgraph.nlp.common.syntax import pruned_subtree
+
+    doc = parsed('Iran said "' * 100)
+    said = doc.nlp[1]
+    assert len(list(said.subtree)) > 200
+    assert [t.text for t in pruned_subtree(said, ("ccomp",))] == ["Iran", "said", '"']

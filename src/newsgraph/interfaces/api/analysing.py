@@ -6,6 +6,7 @@ from typing import Any
 
 from ...errors import NewsgraphError
 from ...ingest.readers import IngestOptions, from_record
+from ...ingest.run import analysis_failure
 from ...model import Document
 from ...record import to_record
 from .access import StoreAccess
@@ -36,12 +37,15 @@ def analyse_articles(access: StoreAccess, posted: list[Article], store: bool = F
     if len(analysed) != len(docs):
         raise NewsgraphError("the pipeline returned fewer documents than it was given")
     added = 0
+    # A document not analysed (over its budget, not parsed) is never stored: its record's
+    # errors say why, and storing it would make a later ingest skip it as already stored.
+    failed = sum(1 for doc in analysed if analysis_failure(doc) is not None)
     if store:
         with access.write() as writer:
-            added = sum(1 for doc in analysed if writer.add(doc))
+            added = sum(1 for doc in analysed if analysis_failure(doc) is None and writer.add(doc))
     records = [to_record(doc) for doc in analysed]
     if not include_text:
         for record in records:
             record["document"].pop("text", None)
     return {"records": records, "stored": store, "added": added,
-            "already_stored": len(analysed) - added if store else 0}
+            "already_stored": len(analysed) - failed - added if store else 0}

@@ -11,7 +11,7 @@ import click
 from ... import config
 from ...errors import NewsgraphError
 from ...ingest.readers import IngestOptions
-from ...ingest.run import read_documents
+from ...ingest.run import analysis_failure, read_documents, stage_warnings
 from ...ingest.decode import DEFAULT_MAX_BYTES
 from ...model import Document
 from ...record import to_record
@@ -69,6 +69,13 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
     options = IngestOptions(published=published, max_bytes=max_bytes)
     records = []
     for doc in analyze_many(_documents(paths, options, problems), kb_paths=kb_paths):
+        failure = analysis_failure(doc)
+        if failure is not None:  # one line, like an unreadable input; the others go on
+            problems.append(failure)
+            _skipped(failure)
+            continue
+        for warning in stage_warnings(doc):
+            _warn(warning)
         record = to_record(doc)
         if not with_text:
             record["document"].pop("text", None)
@@ -199,12 +206,22 @@ def stages() -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Also measure the pipeline in N processes against one.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report here.")
-def bench(corpus, docs, batch_size, workers, json_out) -> None:
+@click.option("--hostile", is_flag=True,
+              help="Instead: the hostile inputs of docs/reliability.md at 1x, 2x and 4x size.")
+@click.option("--shrink", default=1, show_default=True, type=click.IntRange(1, None),
+              help="With --hostile: divide every size by this (a quick run).")
+def bench(corpus, docs, batch_size, workers, json_out, hostile, shrink) -> None:
     """Throughput and peak memory of the pipeline against bare spaCy on the same texts."""
-    from ...bench import format_report, run_bench
+    if hostile:
+        from ...bench_hostile import format_hostile, run_hostile
 
-    report = run_bench(corpus, docs, batch_size, workers)
-    click.echo(format_report(report))
+        report = run_hostile(shrink=shrink)
+        click.echo(format_hostile(report))
+    else:
+        from ...bench import format_report, run_bench
+
+        report = run_bench(corpus, docs, batch_size, workers)
+        click.echo(format_report(report))
     if json_out:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
 

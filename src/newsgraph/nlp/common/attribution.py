@@ -8,6 +8,7 @@ reporting verb governing the clause ("X said that ..."), else the owner of a sta
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ...model import Document
@@ -111,14 +112,40 @@ def clause_timex(doc: Document, anchor, tokens: list, skip_unanchored: bool = Tr
 
     ``skip_unanchored`` passes over timexes with no value or a PAST_REF-like one."""
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
-    for tx in sorted(doc.timexes, key=lambda x: abs(x.start - anchor.idx)):
+    if not spans:
+        return None
+    # The nearest of the timexes that pass, the first one on a tie (what the first passing
+    # one in a stable sort by distance is), among those within the clause's reach: not a
+    # sort of every timex of the document for every clause (quadratic on long texts).
+    best, best_distance = None, 0
+    for tx in timexes_near(doc.timexes, min(s for s, _ in spans), max(e for _, e in spans)):
         if tx.type not in ("DATE", "TIME"):
             continue
         if skip_unanchored and (not tx.value or tx.value.endswith("_REF")):
             continue
         if any(s < tx.end and tx.start < e for s, e in spans):
-            return tx
-    return None
+            distance = abs(tx.start - anchor.idx)
+            if best is None or distance < best_distance:
+                best, best_distance = tx, distance
+    return best
+
+
+_NEAR_INDEX: list = [None, -1, [], 0]  # timexes list, its length, their starts, longest span
+
+
+def timexes_near(timexes: list, lo: int, hi: int) -> list:
+    """The ``timexes`` that may overlap ``[lo, hi)`` (every one that does), in list order;
+    by bisection when the list is in text order (the timex stage's), else all of them."""
+    index = _NEAR_INDEX  # one list at a time: the document being analysed
+    if index[0] is not timexes or index[1] != len(timexes):
+        starts = [tx.start for tx in timexes]
+        in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+        longest = max((tx.end - tx.start for tx in timexes), default=0)
+        index[:] = [timexes, len(timexes), starts if in_order else None, longest]
+    starts, longest = index[2], index[3]
+    if starts is None:
+        return timexes
+    return timexes[bisect_right(starts, lo - longest):bisect_left(starts, hi)]
 
 
 def clause_date(doc: Document, anchor) -> tuple[str | None, str | None]:

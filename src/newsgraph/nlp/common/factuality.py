@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .syntax import crosses
+from .syntax import pruned_subtree
 from .words import lemma
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -219,8 +219,8 @@ def classify(token, extra: list | None = None) -> Factuality:
     if phrase_cue is not None:
         conditional, cue = True, cue or phrase_cue
     if not conditional:
-        window = " ".join(t.lower_ for t in chain[-1].subtree
-                          if not _inside_clause(t, chain[-1])).replace(" - ", "-")
+        window = " ".join(t.lower_ for t in pruned_subtree(chain[-1], CLAUSE_DEPS)
+                          ).replace(" - ", "-")
         for word in CONDITION_WORDS:
             if word in window:
                 conditional, cue = True, cue or word
@@ -229,11 +229,6 @@ def classify(token, extra: list | None = None) -> Factuality:
              else "possible" if possible else "negated" if negated
              else "future" if future else "asserted")
     return Factuality(value, prescriptive, cue)
-
-
-def _inside_clause(tok, root) -> bool:
-    """True when ``tok`` sits in a subordinate clause below ``root``."""
-    return crosses(tok, root, CLAUSE_DEPS)
 
 
 def necessity_predicate(verb) -> bool:

@@ -3,6 +3,7 @@ types decided by the type rules, ``rules.TYPE_RULES``), protection as aid, repor
 prescriptions, and folding of the complements of speech acts into the governing event."""
 from __future__ import annotations
 
+from ...pipeline.budget import spend
 from ..common import factuality as fact
 from ..common.syntax import crosses
 from ..common.reporting import STATEMENT_VERBS
@@ -16,6 +17,7 @@ from .typecase import TypeCase
 
 def sentence_candidates(sent) -> list[Candidate]:
     """The event candidates of one sentence, typed, with complements folded."""
+    spend(len(sent))
     cands: list[Candidate] = []
     by_anchor: dict[int, Candidate] = {}
     noun_owner: set[int] = set()
@@ -94,8 +96,7 @@ def _reported_prescriptions(sent, anchors: set[int]) -> list[Candidate]:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
-        if any(t.i in anchors for t in tok.subtree if t.dep_ in ("conj", "xcomp") and
-               t.head.i == tok.i):
+        if any(c.i in anchors for c in tok.children if c.dep_ in ("conj", "xcomp")):
             continue
         if fact.classify(tok).prescriptive:
             out.append(Candidate(tok, "REQUEST", "change", [tok]))

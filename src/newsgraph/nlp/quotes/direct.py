@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..parse import doc_text, first_token_from, last_token_before
+from ..common.intervals import Enclosures
 from ..common.reporting import SPEECH_ACT_VERBS, reporting_verb
 from ..common.syntax import RELATIVE_PRONOUNS, subject_of
 from .conventions import colon_intro
@@ -357,8 +358,9 @@ def _sentence_initial(text: str, span: MarkSpan) -> bool:
 def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     """One candidate per attributed or free-standing top-level quote."""
     out: list[Candidate] = []
+    marks = Enclosures((o.open, o.close) for o in spans)  # not every span for every span
     for span in spans:
-        if any(o.open < span.open and span.close <= o.close for o in spans if o is not span):
+        if marks.wraps(span.open, span.close):
             continue  # nested quote: part of the outer one
         content = text[span.start:span.end]
         if not _WORD.search(content):

@@ -11,6 +11,7 @@ a mistake.”"). Anything else is left unattributed (no entity), never "the near
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,11 +70,16 @@ class Speakers:
     def __init__(self, doc: Document):
         self.doc, self.text, self.entities = doc, doc.text, doc.entities
         self.history: list[Said] = []
+        self.ends: list[tuple[int, int]] = []  # (end, position in history), sorted
         self.sexes = genders(doc.entities, doc.nlp)
 
     def resolve(self, cand: Candidate, quote: Quote, details: dict[str, Any]) -> None:
         anchor = cand.speaker_start if cand.speaker_start is not None else cand.start
-        recent = [h for h in self.history if 0 <= anchor - h.end <= WINDOW]
+        # the quotes ending within WINDOW before the anchor, in the order they were said:
+        # by bisection over their ends, not a scan of every quote so far (long texts)
+        near = self.ends[bisect_left(self.ends, (anchor - WINDOW, -1)):
+                         bisect_right(self.ends, (anchor, len(self.history)))]
+        recent = [self.history[n] for _, n in sorted(near, key=lambda e: e[1])]
         text = quote.speaker_text
         res: Resolved | None = None
         if text and is_pronoun(text):
@@ -100,6 +106,7 @@ class Speakers:
         if res is None and (text or cand.source != "standalone"):
             res = Resolved(None, [], "unknown", False)
         if res is not None:
+            insort(self.ends, (cand.end, len(self.history)))
             self.history.append(Said(cand.end, quote, res, details["antecedent_text"] or text))
 
     def _pronoun(self, start: int | None, end: int | None, pronoun: str, anchor: int,

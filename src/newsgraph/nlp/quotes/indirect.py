@@ -5,8 +5,12 @@ becomes a "mixed" quote.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from ...pipeline.budget import spend
 from ..parse import doc_text
 from .direct import same_paragraph, speaker_extent, speaker_from_verb
+from ..common.intervals import Enclosures
 from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
@@ -19,16 +23,24 @@ def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _close_marks(text: str, start: int, end: int, spans: list[MarkSpan]) -> tuple[int, int]:
-    """Take in the closing mark of a quoted fragment the parse left outside the clause."""
-    for s in spans:
-        if start <= s.open < end and s.closed and end <= s.close < end + 3:
+def _close_marks(text: str, start: int, end: int, spans: list[MarkSpan],
+                 opens: list[int] | None = None) -> tuple[int, int]:
+    """Take in the closing mark of a quoted fragment the parse left outside the clause.
+    ``opens``: the spans' opening positions when in order, to visit only those from
+    ``start`` on (the first opening at or past ``end`` ends the search: no later one
+    can open before it)."""
+    if opens is None:
+        for s in spans:
+            if start <= s.open < end and s.closed and end <= s.close < end + 3:
+                end = s.close + 1
+        return start, end
+    k = bisect_left(opens, start)
+    while k < len(spans) and spans[k].open < end:
+        s = spans[k]
+        if s.closed and end <= s.close < end + 3:
             end = s.close + 1
+        k += 1
     return start, end
-
-
-def _inside(pos: int, spans: list[MarkSpan]) -> bool:
-    return any(s.open < pos < s.close for s in spans)
 
 
 def _before_other_report(content, verb):
@@ -113,11 +125,15 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc_text(sdoc)
     shared: dict[int, object] = {}  # a coordinated report -> the cue whose speaker it has
+    quoted = Enclosures((s.open, s.close) for s in spans)  # not every span for every verb
+    opens = [s.open for s in spans]
+    if any(a > b for a, b in zip(opens, opens[1:])):
+        opens = None  # not in text order: _close_marks tests every span
     for tok in sdoc:
         lemma = reporting_verb(tok) or framing_verb(tok) or finding_verb(tok)
         if lemma is None or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
-        if _inside(tok.idx, spans):
+        if quoted.inside(tok.idx):
             continue  # the speaker's own words, not the article's attribution
         passive = _passive_claim(tok, lemma, text)
         if passive is not None:
@@ -134,6 +150,7 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
         content = content_of(tok, lemma)
         if not content:
             continue
+        spend(len(content))  # nested reports: each holds the ones inside it
         content = [t for t in content if same_paragraph(text, t.idx, tok.idx)]
         content = _before_other_report(content, tok)
         second = reporter_conjunct(content, tok)
@@ -150,7 +167,7 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
             # verbless phrase there is a heading or dateline the parse hung on the verb
             # ("NEW YORK - The council on Saturday agreed ..."), not what anyone said.
             continue
-        start, end = _close_marks(text, *chars(content), spans)
+        start, end = _close_marks(text, *chars(content), spans, opens)
         if start <= tok.idx < end and tok.dep_ not in ("parataxis", "ccomp", "advcl"):
             continue
         cand = Candidate("indirect", start, end, tok.text, lemma)

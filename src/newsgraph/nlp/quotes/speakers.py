@@ -10,6 +10,8 @@ fitting entity mentioned before.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from dataclasses import dataclass
 
@@ -91,11 +93,29 @@ class Resolved:
     plural: bool
 
 
+_COVER_INDEX: list = [None, -1, -1, [], [], 0]  # entities, their count, mentions, rows, starts, longest
+
+
+def _mention_index(entities: list[Entity]) -> list:
+    """Every mention of ``entities`` by start (one list at a time: the document's)."""
+    total = sum(len(e.mentions) for e in entities)
+    index = _COVER_INDEX
+    if index[0] is not entities or index[1] != len(entities) or index[2] != total:
+        rows = sorted(((m.start, k, j, e, m) for k, e in enumerate(entities)
+                       for j, m in enumerate(e.mentions)), key=lambda r: r[:3])
+        longest = max((r[4].end - r[4].start for r in rows), default=0)
+        index[:] = [entities, len(entities), total, rows, [r[0] for r in rows], longest]
+    return index
+
+
 def _mentions_covering(entities: list[Entity], start: int, end: int):
-    for ent in entities:
-        for m in ent.mentions:
-            if m.start < end and start < m.end:
-                yield ent, m
+    # the (entity, mention) pairs overlapping [start, end), in entity then mention order:
+    # found by bisection, not by testing every mention for every phrase (long texts)
+    _, _, _, rows, starts, longest = _mention_index(entities)
+    near = rows[bisect_right(starts, start - longest):bisect_left(starts, end)]
+    for _, _, _, ent, m in sorted((r for r in near if r[0] < end and start < r[4].end),
+                                  key=lambda r: r[1:3]):
+        yield ent, m
 
 
 def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: list) -> Resolved:

@@ -17,7 +17,11 @@ from .direct import direct_candidates
 from .discourse import Speakers
 from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
+from ..common.intervals import DisjointOverlaps, Enclosures, Overlaps
 from .speakers import find_medium
+
+
+MEDIUM_REACH = 2_000  # characters around a quote searched for its sentence's ends (news: < 800)
 
 
 class QuoteStage(Stage):
@@ -54,23 +58,24 @@ def analyse_quotes(doc: Document) -> list[tuple[Quote, dict[str, Any]]]:
     return _resolve(doc, merged)
 
 
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
 def _merge(text: str, direct: list[Candidate], indirect: list[Candidate], spans) -> list[Candidate]:
     kept = list(direct)
+    # interval indexes instead of testing every quote against every other one (quadratic
+    # on a text of thousands of cues); same answers as ``_overlap(...) > 0`` over the lists
+    attributed = Overlaps((d.start, d.end) for d in direct)
+    outer = Overlaps((d.start, d.end) for d in direct if d.kind != "direct")
+    added = DisjointOverlaps()
+    marks = Enclosures((s.open, s.close) for s in spans)
     for cand in indirect:
-        if any(_overlap(cand.start, cand.end, d.start, d.end) for d in direct):
+        if attributed.overlaps(cand.start, cand.end):
             continue  # the clause is (or is inside) a direct quote already attributed
-        inner = [s for s in spans if cand.start <= s.open and s.close < cand.end + 1]
-        if inner:
+        if marks.contains(cand.start, cand.end):  # a quoted stretch inside
             cand.kind = "mixed"
-        if any(_overlap(cand.start, cand.end, k.start, k.end) > 0 and k.kind != "direct"
-               for k in kept):
+        if outer.overlaps(cand.start, cand.end) or added.overlaps(cand.start, cand.end):
             # nested reporting verbs ("said that X warned that ..."): keep the outer one
             continue
         kept.append(cand)
+        added.add(cand.start, cand.end)
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -80,9 +85,13 @@ def _medium(text: str, cand: Candidate) -> str | None:
     points = [x for x in (cand.start, cand.end, cand.speaker_start, cand.speaker_end)
               if x is not None]
     lo, hi = min(points), max(points)
-    lo = max(text.rfind(ch, 0, lo) for ch in ".!?\n") + 1
-    ends = [i for i in (text.find(ch, hi) for ch in ".!?\n") if i >= 0]
-    hi = min(ends) if ends else len(text)
+    # looked for within MEDIUM_REACH characters (sentences are far shorter), not to the ends
+    # of a text without punctuation, for every quote
+    floor, ceiling = max(0, lo - MEDIUM_REACH), min(len(text), hi + MEDIUM_REACH)
+    found = max(text.rfind(ch, floor, lo) for ch in ".!?\n")
+    lo = found + 1 if found >= 0 else floor
+    ends = [i for i in (text.find(ch, hi, ceiling) for ch in ".!?\n") if i >= 0]
+    hi = min(ends) if ends else ceiling
     window = text[lo:cand.start] + " " + text[cand.end:hi]
     return find_medium(window)
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from ..common.intervals import DisjointOverlaps
 from . import grammar as g
 from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
@@ -160,12 +161,20 @@ def select(cands) -> list:
     """Longest first; drop anything overlapping what is already chosen."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
     chosen: list = []
-    taken: list[tuple[int, int]] = []
-    for c in cands:
-        if any(c[0] < e and s < c[1] for s, e in taken):
-            continue
-        chosen.append(c)
-        taken.append((c[0], c[1]))
+    if any(c[0] >= c[1] for c in cands):  # an empty span: the plain test (never in practice)
+        taken: list[tuple[int, int]] = []
+        for c in cands:
+            if any(c[0] < e and s < c[1] for s, e in taken):
+                continue
+            chosen.append(c)
+            taken.append((c[0], c[1]))
+    else:  # the same answers from an index, not a scan of everything taken (long texts)
+        index = DisjointOverlaps()
+        for c in cands:
+            if index.overlaps(c[0], c[1]):
+                continue
+            chosen.append(c)
+            index.add(c[0], c[1])
     chosen.sort(key=lambda c: c[0])
     return chosen
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..common.intervals import Overlaps
 from ..common.words import lemma
 from ...model import Document, Timex
 from ...pipeline import Stage
@@ -106,8 +107,16 @@ def find_timexes(spacy_doc, anchor: dt.date | None) -> list[Timex]:
     rejected: list[tuple[int, int]] = []
     chosen = select(candidates(text, anchor, tense_fn, label_fn, tag_fn, rejected))
     taken = [(c[0], c[1]) for c in chosen] + rejected
+    # an index, not a scan of every span taken for every entity (long texts): between
+    # non-empty spans "s < te and ts < e" is Overlaps' test (an empty one: the plain test)
+    covered = Overlaps(taken) if all(ts < te for ts, te in taken) else None
     for s, e, label in ents:  # spaCy dates the rules missed, when normalise can read them
-        if label not in ("DATE", "TIME") or any(s < te and ts < e for ts, te in taken):
+        if label not in ("DATE", "TIME"):
+            continue
+        if covered is not None and s < e:
+            if covered.overlaps(s, e):
+                continue
+        elif any(s < te and ts < e for ts, te in taken):
             continue
         got = normalise(text[s:e], anchor, tense_fn(s, e))
         if got is not None:
