@@ -20,13 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_queries import generate, median_time  # noqa: E402  (the sibling benchmark)
+from store_queries import median_time, prepared_store  # noqa: E402  (the sibling benchmark)
 
 from fastapi.testclient import TestClient  # noqa: E402
 
@@ -60,17 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
-    tmp = None
-    if args.db is None:
-        tmp = tempfile.TemporaryDirectory(prefix="newsgraph-bench-")
-        args.db = Path(tmp.name) / "bench.duckdb"
-    db = str(args.db)
-    if args.db.exists():
-        print(f"reusing {db}", flush=True)
-    else:
-        start = time.perf_counter()
-        generate(db, args.events, max(args.events // 20, 1), args.actors)
-        print(f"generated {db} in {time.perf_counter() - start:.1f} s", flush=True)
+    tmp, db = prepared_store(args.db, args.events, max(args.events // 20, 1), args.actors)
     actor, name, etype, since = subjects(db)
     print(f"actor A = {actor} ({name}), T = {etype}, D = {since}; median of {args.runs} runs", flush=True)
 

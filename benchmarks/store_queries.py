@@ -141,6 +141,22 @@ def generate(path: str, n_events: int, n_docs: int, n_actors: int, days: int = 3
     con.close()
 
 
+def prepared_store(path: Path | None, n_events: int, n_docs: int, n_actors: int):
+    """(the temporary folder to clean up or None, the store's path): PATH reused when it
+    exists, else generated there (or in a temporary folder when PATH is None)."""
+    tmp = None
+    if path is None:
+        tmp = tempfile.TemporaryDirectory(prefix="newsgraph-bench-")
+        path = Path(tmp.name) / "bench.duckdb"
+    if path.exists():
+        print(f"reusing {path}", flush=True)
+    else:
+        start = time.perf_counter()
+        generate(str(path), n_events, n_docs, n_actors)
+        print(f"generated {path} in {time.perf_counter() - start:.1f} s", flush=True)
+    return tmp, str(path)
+
+
 def median_time(func, runs: int) -> tuple[float, float, object]:
     """Median wall-clock and CPU seconds (all threads of this process) of RUNS calls."""
     result = func()  # warm-up (and the rows, for the comparison)
@@ -167,17 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = args.docs or max(args.events // 20, 1)
 
-    tmp = None
-    if args.db is None:
-        tmp = tempfile.TemporaryDirectory(prefix="newsgraph-bench-")
-        args.db = Path(tmp.name) / "bench.duckdb"
-    db = str(args.db)
-    if args.db.exists():
-        print(f"reusing {db}", flush=True)
-    else:
-        start = time.perf_counter()
-        generate(db, args.events, docs, args.actors)
-        print(f"generated {db} in {time.perf_counter() - start:.1f} s", flush=True)
+    tmp, db = prepared_store(args.db, args.events, docs, args.actors)
 
     con = queries.connect(db)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
