@@ -31,7 +31,7 @@ from lxml import etree
 from ..dates import iso_date
 from ..errors import InputError
 from ..model import Document
-from .decode import DEFAULT_MAX_BYTES, decode, read_bytes
+from .decode import DEFAULT_MAX_BYTES, clean_controls, decode, read_bytes
 
 # Always feeds; a .xml file is a feed when its root element is one of FEED_ROOTS.
 FEED_SUFFIXES = {".rss", ".atom"}
@@ -166,6 +166,7 @@ def html_to_text(fragment: str) -> str:
 
     Whitespace is collapsed as HTML renders it, so only ``<br>`` and block elements break lines.
     """
+    fragment = clean_controls(fragment)  # lxml refuses to set text holding control characters
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

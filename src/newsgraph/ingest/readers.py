@@ -56,10 +56,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def finish(doc: Document, options: IngestOptions) -> Document:
+def finish(doc: Document, options: IngestOptions, where: str | None = None) -> Document:
     """Control characters out, header rules, date override, content hash and id: the common
-    end of every reader."""
+    end of every reader. Raises InputError (naming WHERE) when no text is left."""
     _clean_fields(doc)
+    if not doc.text.strip():  # a text of control characters only is blank once cleaned
+        raise InputError(where or doc.source or "<text>", "has no text once its control "
+                                                           "characters are removed")
     header = parse_header(doc.text)
     doc.body_start = doc.body_start or header.body_start
     doc.title = doc.title or header.title
@@ -100,10 +103,10 @@ def parse_date(value: object) -> dt.date | None:
 def from_text(text: str, where: str, options: IngestOptions) -> Document:
     """A Document from plain text (HTML is recognised and extracted)."""
     if looks_like_html(text):
-        return finish(document_from_html(text, where), options)
+        return finish(document_from_html(text, where), options, where)
     if not text.strip():
         raise InputError(where, "is empty")
-    return finish(Document(text=text, source=where), options)
+    return finish(Document(text=text, source=where), options, where)
 
 
 def from_record(row: dict, where: str, options: IngestOptions) -> Document:
@@ -122,15 +125,24 @@ def from_record(row: dict, where: str, options: IngestOptions) -> Document:
         doc = document_from_html(text, where)
     else:
         doc = Document(text=text)
-    doc.title = row.get("title") or doc.title
+    doc.title = _field(row, "title") or doc.title
     doc.published = date or doc.published
-    doc.url = row.get("url") or doc.url
-    doc.source = row.get("source") or doc.source or where
+    doc.url = _field(row, "url") or doc.url
+    doc.source = _field(row, "source") or doc.source or where
     doc.external_id = str(row["id"]) if row.get("id") not in (None, "") else None
     authors = row.get("authors") or row.get("author")
     if authors:
-        doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
-    return finish(doc, options)
+        items = authors if isinstance(authors, list) else [authors]
+        doc.authors = [a if isinstance(a, str) else json.dumps(a) for a in items if a not in (None, "")]
+    return finish(doc, options, where)
+
+
+def _field(row: dict, key: str) -> str | None:
+    """A metadata field as text: JSON rows may hold numbers, lists or objects there."""
+    value = row.get(key)
+    if value in (None, "") or isinstance(value, str):
+        return value or None
+    return json.dumps(value, ensure_ascii=False)
 
 
 def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
@@ -180,7 +192,7 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
         def single() -> Document:
             text = decode(read_bytes(path, options.max_bytes), str(path), options.warnings)
             if kind in HTML_SUFFIXES:
-                doc = finish(document_from_html(text, str(path)), options)
+                doc = finish(document_from_html(text, str(path)), options, str(path))
             else:
                 doc = from_text(text, str(path), options)
             doc.source = doc.source or str(path)
@@ -192,7 +204,10 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Item]:
 def read_feed_file(path: Path, options: IngestOptions) -> Iterator[Item]:
     """Entries of a saved RSS/Atom feed (see ``feeds.py``), finished like any other Document."""
     for item in read_feed(path, options.max_bytes, options.warnings):
-        yield finish(item, options) if isinstance(item, Document) else item
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _guard(lambda: finish(item, options, f"{path} (an entry)"))
 
 
 # Files that sit beside articles in a corpus folder but are not articles.
@@ -223,8 +238,11 @@ def read_corpus_file(path: Path, options: IngestOptions) -> Iterator[Item]:
         return
     for gold in parsed:
         doc = gold.document()
+        if not doc.text.strip():  # a file (or GUM document) with no tokens: no article
+            yield InputError(where, "is an annotated corpus file with no text (no tokens)")
+            continue
         doc.source = where
-        yield finish(doc, options)
+        yield from _guard(lambda: finish(doc, options, where))
 
 
 def _wanted(path: Path) -> bool:
