@@ -180,6 +180,8 @@ class Document:
     published: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    fetched_url: str | None = None  # the URL asked for, when fetched (``url`` is after redirects)
+    fetched_at: str | None = None  # when it was fetched: ISO 8601, UTC
     authors: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     genre: str | None = None

@@ -46,6 +46,8 @@ def to_record(doc: Document) -> dict[str, Any]:
         "external_id": doc.external_id,
         "text": doc.text,
     }
+    if doc.fetched_at:  # fetched from the web: only then, so other records stay as they were
+        document["fetched_url"], document["fetched_at"] = doc.fetched_url, doc.fetched_at
     quotes = plain(doc.quotes)
     events = []
     for ev in doc.events:
@@ -91,7 +93,8 @@ def from_record(record: dict[str, Any]) -> Document:
         source=meta.get("source"), url=meta.get("url"), authors=list(meta.get("authors") or []),
         people=[_build(Person, p) for p in meta.get("people") or []], genre=meta.get("genre"),
         language=meta.get("language") or "en", content_hash=meta.get("content_hash") or "",
-        external_id=meta.get("external_id"),
+        external_id=meta.get("external_id"), fetched_url=meta.get("fetched_url"),
+        fetched_at=meta.get("fetched_at"),
     )
     doc.entities = [_build(Entity, {**e, "mentions": [_build(Mention, m) for m in e.get("mentions", [])]})
                     for e in record.get("entities", [])]

@@ -22,8 +22,8 @@ def db(store_target):
 
 def test_new_database_is_at_the_current_version(db):
     con = backend.connect(db, read_only=True)
-    assert schema.version(con) == schema.SCHEMA_VERSION == 4
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3, 4]
+    assert schema.version(con) == schema.SCHEMA_VERSION == 5
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3, 4, 5]
     con.close()
 
 

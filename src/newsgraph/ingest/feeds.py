@@ -84,6 +84,16 @@ def read_feed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     where = str(path)
     try:
         data = _read_feed_bytes(path, max_bytes)
+    except InputError as exc:
+        yield exc
+        return
+    yield from feed_documents(data, where, warnings)
+
+
+def feed_documents(data: bytes, where: str,
+                   warnings: list[str] | None = None) -> Iterator[Document | InputError]:
+    """Every entry of a feed's bytes (a saved file, or fetched by ``watch``) as in ``read_feed``."""
+    try:
         decode(data, where)  # the common refusals: empty, binary, gzip without .gz
     except InputError as exc:
         yield exc

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..dates import iso_date
 from ..errors import InputError
@@ -48,6 +49,7 @@ class IngestOptions:
     published: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     warnings: list[str] = field(default_factory=list)
+    fetcher: Any = None  # a fetch.Fetcher: http(s) inputs are fetched (only `ingest` sets it)
 
 
 def content_hash(text: str) -> str:
@@ -260,6 +262,9 @@ def iter_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
     for raw in paths:
         if raw == "-":
             yield from _guard(lambda: from_text(_read_stdin(options), "<stdin>", options))
+            continue
+        if options.fetcher is not None and raw.lower().startswith(("http://", "https://")):
+            yield from _guard(lambda: options.fetcher.document(raw, options))
             continue
         path = Path(raw)
         kind = _kind_of(path)

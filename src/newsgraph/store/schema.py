@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # DuckDBConnection or PostgresConnection
     from .backend import DuckDBConnection as Connection
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -112,7 +112,22 @@ def _v3_to_v4(con: Connection) -> None:
         con.executemany("UPDATE relations SET former = TRUE WHERE doc_id = ? AND relation_no = ?", ended)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4}
+# Watched feeds (v5, `newsgraph watch`): validators and the entries already handled, so a
+# restart resumes without refetching.
+V5 = """
+CREATE TABLE feed_state (
+    feed_url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, seen JSON NOT NULL,
+    last_poll TIMESTAMP)
+"""
+
+
+def _v4_to_v5(con: Connection) -> None:
+    """The state of watched feeds."""
+    con.execute(V5)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4,
+                                                       5: _v4_to_v5}
 
 
 def version(con: Connection) -> int | None:

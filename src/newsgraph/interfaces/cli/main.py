@@ -106,10 +106,14 @@ def analyze(paths, fmt, with_text, published, max_bytes, kb_paths) -> None:
 @click.option("--staging", type=click.Path(path_type=Path), default=None,
               help="Folder for the Ray engine's Parquet records (default: DB file name + '.records',"
                    " or ./newsgraph.records for a server).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.01),
+              help="Seconds to wait for a web page given as an http(s):// URL.")
 @kb_option
 def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_address, staging,
-           kb_paths) -> None:
-    """Analyse articles and store them in the database; already stored articles are skipped."""
+           timeout, kb_paths) -> None:
+    """Analyse articles and store them in the database; already stored articles are skipped.
+
+    An http:// or https:// argument is fetched and its page extracted as a saved HTML file."""
     from tqdm import tqdm
 
     from ...ingest import run
@@ -124,10 +128,19 @@ def ingest(paths, db, published, max_bytes, batch_size, workers, engine, ray_add
                                      on_problem=_skipped)
         _finish(report, "loaded")
         return
+    from ...ingest.fetch import Fetcher, is_url
+
+    # Network only for the URLs the user gave: no client at all otherwise.
+    fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes) if any(is_url(p) for p in paths) else None
     progress = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=None, dynamic_ncols=True)
-    report = run.ingest(paths, db, IngestOptions(published=published, max_bytes=max_bytes),
-                        batch_size=batch_size, workers=workers, kb_paths=kb_paths,
-                        on_warning=_warn, on_problem=_skipped, on_stored=lambda _doc: progress.update(1))
+    try:
+        report = run.ingest(paths, db, IngestOptions(published=published, max_bytes=max_bytes,
+                                                     fetcher=fetcher),
+                            batch_size=batch_size, workers=workers, kb_paths=kb_paths, on_warning=_warn,
+                            on_problem=_skipped, on_stored=lambda _doc: progress.update(1))
+    finally:
+        if fetcher is not None:
+            fetcher.close()
     progress.close()
     _finish(report, "ingested")
 
@@ -249,11 +262,13 @@ def serve(db, host, port, read_only, token, max_body, cors_origins) -> None:
 
 
 def _register_subcommands() -> None:
+    from . import live
     from . import query as query_cli
     from .evaluate import eval_group
 
     cli.add_command(eval_group)
     query_cli.register(cli)
+    cli.add_command(live.watch)
 
 
 _register_subcommands()
