@@ -53,17 +53,17 @@ def stored(db) -> list[tuple[str, str]]:
         con.close()
 
 
-def test_new_entries_are_stored_once_and_a_second_poll_gets_a_304(site, tmp_path):
+def test_new_entries_are_stored_once_and_a_second_poll_gets_a_304(site, store_target):
     site.routes["/feed"] = feed_route(publish(site, 3))
-    db = tmp_path / "watch.duckdb"
-    with Store(db) as store:
+    with Store(store_target()) as store:  # on DuckDB and on PostgreSQL
         first = watcher(store).poll(f"{site.url}/feed")
         second = watcher(store).poll(f"{site.url}/feed")
+        documents = store.stats()["documents"]
     assert (first.new, first.skipped, first.failed) == (3, 0, 0)
     assert (second.new, second.skipped, second.failed, second.not_modified) == (0, 0, 0, True)
     assert site.requests("/feed") == [200, 304]
     assert [site.requests(f"/news/{n}") for n in range(3)] == [[200], [200], [200]]
-    assert len(stored(db)) == 3
+    assert documents == 3
     # The conditional request carried the validator the first answer gave.
     assert site.log[-1]["headers"].get("If-None-Match") == '"v1"'
 
