@@ -13,11 +13,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from click.testing import CliRunner
+
 from local_site import article_page, feed_route
+from newsgraph.errors import InputError
 from newsgraph.ingest.fetch import Fetcher
 from newsgraph.ingest.readers import IngestOptions
-from newsgraph.ingest.watch import Watcher
+from newsgraph.ingest.watch import Watcher, load_sources
+from newsgraph.interfaces.cli.main import cli
 from newsgraph.store.database import Store
+from newsgraph.store.queries.feeds import feed_states
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PLACES = ["the lakeside town", "the border crossing", "the river port", "the mountain pass",
@@ -173,3 +178,29 @@ def test_killing_watch_mid_poll_loses_nothing_and_duplicates_nothing(site, tmp_p
     # Entries handled before the kill were not fetched again by the restarted watcher.
     assert [len(site.requests(f"/news/{n}")) for n in range(3)] == [1, 1, 1]
     assert f"{site.url}/feed: 2 new, 0 skipped, 0 failed" in (tmp_path / "watch.log").read_text()
+
+
+def test_a_sources_file_names_and_tags_the_feeds(site, tmp_path):
+    site.routes["/feed"] = feed_route(publish(site, 1))
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(f"sources:\n  - url: {site.url}/feed\n    name: Local Wire\n    tags: [talks, border]\n",
+                       encoding="utf-8")
+    with Store(tmp_path / "watch.duckdb") as store:
+        reports = watcher(store).poll_all(load_sources(str(sources)))
+        listed = feed_states(store.con)
+    assert [r.line() for r in reports] == ["Local Wire: 1 new, 0 skipped, 0 failed"]
+    assert [(f["feed_url"], f["name"], f["tags"]) for f in listed] == [
+        (f"{site.url}/feed", "Local Wire", ["talks", "border"])]
+
+
+def test_a_sources_file_without_urls_is_refused(tmp_path):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - name: No address\n", encoding="utf-8")
+    with pytest.raises(InputError, match="source 1: needs a `url:`"):
+        load_sources(str(sources))
+
+
+def test_watch_needs_a_feed():
+    result = CliRunner().invoke(cli, ["watch", "--once"])
+    assert result.exit_code == 2
+    assert "give FEED_URL... or --sources FILE" in result.output

@@ -23,7 +23,8 @@ def test_a_feed_state_is_saved_replaced_and_read_back(store_target):
     assert state["etag"] == '"v2"' and state["last_modified"] == "Mon, 07 Jun 2021 10:00:00 GMT"
     assert state["seen"] == ["urn:a", "urn:b"]
     assert state["last_poll"].replace(tzinfo=None) == dt.datetime(2026, 12, 3, 18, 15)
-    assert [(f["feed_url"], f["seen"]) for f in listed] == [("http://127.0.0.1/feed", 2)]
+    assert [(f["feed_url"], f["name"], f["tags"], f["seen"]) for f in listed] == [
+        ("http://127.0.0.1/feed", None, [], 2)]
 
 
 def test_stored_urls_names_only_the_urls_a_document_has(store_target):

@@ -50,6 +50,44 @@ class PollReport:
         return f"{self.feed}: {self.new} new, {self.skipped} skipped, {self.failed} failed"
 
 
+@dataclass(frozen=True)
+class Source:
+    """A feed to watch: its URL, and from a sources file a name (for the progress lines) and tags."""
+
+    url: str
+    name: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How the feed is named in progress lines."""
+        return self.name or self.url
+
+
+def load_sources(path: str) -> list[Source]:
+    """The ``sources:`` list of a YAML file: ``- {url: ..., name: ..., tags: [...]}`` or bare URLs."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(path, f"cannot be read as a sources file ({exc})") from None
+    items = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise InputError(path, "has no `sources:` list of feeds")
+    sources = []
+    for number, item in enumerate(items, start=1):
+        item = {"url": item} if isinstance(item, str) else item
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+            raise InputError(f"{path} source {number}", "needs a `url:` starting with http:// or https://")
+        tags = item.get("tags") or []
+        sources.append(Source(url, str(item["name"]) if item.get("name") else None,
+                              tuple(str(t) for t in (tags if isinstance(tags, list) else [tags]))))
+    return sources
+
+
 def entry_key(entry: Document) -> str:
     """What identifies a feed entry across polls: its id/guid, else its link, else its text."""
     return entry.external_id or entry.url or content_hash(entry.text)
@@ -67,28 +105,30 @@ class Watcher:
         self.max_per_feed, self.on_problem, self.stop = max_per_feed, on_problem, stop
         self.pipeline = build(kb_paths=kb_paths)
 
-    def poll_all(self, feeds: Iterable[str]) -> list[PollReport]:
+    def poll_all(self, feeds: Iterable[Source]) -> list[PollReport]:
         """Poll each feed once (stopping early when ``stop()`` says so)."""
         reports = []
-        for feed in feeds:
+        for source in feeds:
             if self.stop():
                 break
-            reports.append(self.poll(feed))
+            reports.append(self.poll(source.url, source))
         return reports
 
-    def poll(self, feed: str) -> PollReport:
+    def poll(self, feed: str, source: Source | None = None) -> PollReport:
         """Poll one feed: conditional GET, then every entry not handled before."""
         from ..store.queries import feeds as state_queries
 
         con = self.store.con
-        report = PollReport(feed)
+        source = source or Source(feed)
+        report = PollReport(source.label)
         state = state_queries.feed_state(con, feed) or {"etag": None, "last_modified": None, "seen": []}
         seen = list(state["seen"])
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
         def save(etag: str | None, last_modified: str | None) -> None:
             state_queries.save_feed_state(con, feed, etag=etag, last_modified=last_modified,
-                                          seen=seen[-MAX_SEEN:], last_poll=now)
+                                          seen=seen[-MAX_SEEN:], last_poll=now, name=source.name,
+                                          tags=source.tags)
 
         headers = {}
         if state["etag"]:

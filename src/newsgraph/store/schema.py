@@ -116,8 +116,8 @@ def _v3_to_v4(con: Connection) -> None:
 # restart resumes without refetching.
 V5 = """
 CREATE TABLE feed_state (
-    feed_url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, seen JSON NOT NULL,
-    last_poll TIMESTAMP)
+    feed_url VARCHAR PRIMARY KEY, name VARCHAR, tags JSON, etag VARCHAR, last_modified VARCHAR,
+    seen JSON NOT NULL, last_poll TIMESTAMP)
 """
 
 

@@ -24,7 +24,10 @@ def interval_value(_ctx, _param, value: str) -> float:
 
 
 @click.command()
-@click.argument("feeds", nargs=-1, required=True)
+@click.argument("feeds", nargs=-1)
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A YAML file with a `sources:` list of feeds ({url, name, tags}), instead of or"
+                   " besides FEEDS.")
 @db_option
 @click.option("--every", default="15m", show_default=True, callback=interval_value,
               help="Time between two polls (90s, 15m, 1h).")
@@ -41,7 +44,7 @@ def interval_value(_ctx, _param, value: str) -> float:
               help="Seconds before the first retry (doubled for each next one).")
 @click.option("--host-interval", default=1.0, show_default=True, type=click.FloatRange(0),
               help="Least seconds between two requests to the same host.")
-def watch(feeds, db, every, once, max_per_feed, max_bytes, timeout, retries, backoff,
+def watch(feeds, sources_file, db, every, once, max_per_feed, max_bytes, timeout, retries, backoff,
           host_interval) -> None:
     """Poll RSS/Atom FEEDS, fetch each new entry's page, analyse and store it.
 
@@ -49,9 +52,12 @@ def watch(feeds, db, every, once, max_per_feed, max_bytes, timeout, retries, bac
     without refetching. Ctrl-C stops after the current article. Exit 1 if anything failed."""
     from ...ingest.fetch import Fetcher
     from ...ingest.readers import IngestOptions
-    from ...ingest.watch import Watcher
+    from ...ingest.watch import Source, Watcher, load_sources
     from ...store.database import Store
 
+    sources = [Source(url) for url in feeds] + (load_sources(sources_file) if sources_file else [])
+    if not sources:
+        raise click.UsageError("give FEED_URL... or --sources FILE")
     stopping = threading.Event()
 
     def interrupt(_signum, _frame) -> None:
@@ -73,7 +79,7 @@ def watch(feeds, db, every, once, max_per_feed, max_bytes, timeout, retries, bac
             # The store is open only during a poll, so readers can open a DuckDB file between polls.
             with Store(db) as store:
                 watcher.store = store
-                for report in watcher.poll_all(feeds):
+                for report in watcher.poll_all(sources):
                     failed += report.failed
                     click.echo(report.line())
             if once:

@@ -18,21 +18,24 @@ def feed_state(con, feed_url: str) -> dict[str, Any] | None:
 
 
 def feed_states(con) -> list[dict[str, Any]]:
-    """Every watched feed with its last poll and how many entries were handled."""
-    return [{"feed_url": url, "last_poll": poll, "seen": len(json.loads(seen))}
-            for url, seen, poll in con.execute(
-                "SELECT feed_url, CAST(seen AS VARCHAR), last_poll FROM feed_state ORDER BY feed_url"
-            ).fetchall()]
+    """Every watched feed (name, tags) with its last poll and how many entries were handled."""
+    return [{"feed_url": url, "name": name, "tags": json.loads(tags) if tags else [],
+             "last_poll": poll, "seen": len(json.loads(seen))}
+            for url, name, tags, seen, poll in con.execute(
+                "SELECT feed_url, name, CAST(tags AS VARCHAR), CAST(seen AS VARCHAR), last_poll"
+                " FROM feed_state ORDER BY feed_url").fetchall()]
 
 
 def save_feed_state(con, feed_url: str, *, etag: str | None, last_modified: str | None,
-                    seen: list[str], last_poll: dt.datetime | None) -> None:
+                    seen: list[str], last_poll: dt.datetime | None, name: str | None = None,
+                    tags: list[str] | tuple[str, ...] = ()) -> None:
     """Replace a feed's state in one transaction (delete and insert: both engines take it)."""
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM feed_state WHERE feed_url = ?", [feed_url])
-        con.execute("INSERT INTO feed_state (feed_url, etag, last_modified, seen, last_poll)"
-                    " VALUES (?, ?, ?, ?, ?)", [feed_url, etag, last_modified, json.dumps(seen), last_poll])
+        con.execute("INSERT INTO feed_state (feed_url, name, tags, etag, last_modified, seen, last_poll)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)", [feed_url, name, json.dumps(list(tags)), etag,
+                                                      last_modified, json.dumps(seen), last_poll])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
