@@ -228,3 +228,20 @@ def test_unknown_routes_and_methods_are_json(api):
     assert "/api" in error(api.get("/api/nothing"), 404)
     error(api.get("/nothing"), 404)
     error(api.put("/api/stats", headers={"Authorization": f"Bearer {TOKEN}"}), 405)
+
+
+def test_feeds_lists_the_watched_feeds_with_their_last_poll(fresh_db, make_client):
+    import datetime as dt
+
+    from newsgraph.store import queries
+    from newsgraph.store.database import Store
+
+    client = make_client(fresh_db)
+    assert client.get("/api/feeds").json() == []
+    with Store(fresh_db) as store:
+        queries.save_feed_state(store.con, "http://127.0.0.1:9/wire.rss", etag='"v1"', last_modified=None,
+                                seen=["a", "b"], last_poll=dt.datetime(2021, 4, 13, 8, 30), name="Wire",
+                                tags=["afghanistan"])
+    found = client.get("/api/feeds").json()
+    assert found == [{"feed_url": "http://127.0.0.1:9/wire.rss", "name": "Wire", "tags": ["afghanistan"],
+                      "last_poll": "2021-04-13T08:30:00", "seen": 2}]

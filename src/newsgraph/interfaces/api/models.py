@@ -269,6 +269,17 @@ class Graph(BaseModel):
     total_edges: int = Field(description="Edges before the limit (the strongest are kept).")
 
 
+class FeedState(Open):
+    """A feed ``newsgraph watch`` follows: its name and tags (from a sources file), its last
+    poll and how many of its entries were handled."""
+
+    feed_url: str
+    name: str | None = None
+    tags: list[str] = []
+    last_poll: dt.datetime | None = None
+    seen: int = 0
+
+
 class Stats(Open):
     documents: int
     actors: int | None = None

@@ -12,6 +12,7 @@ Open a connection with ``connect(db)`` (read-only, with the cross-document views
 * claims: ``claims`` (relations about or by an actor), ``commitments``
 * exports: ``articles``, ``actor_records``, ``document_actors``, ``actor_relations``,
   ``event_clusters``, ``event_mentions``, ``write_tables``
+* watched feeds: ``feed_state``, ``feed_states``, ``save_feed_state``, ``stored_urls``
 * SQL from users: ``check_read_only``, ``run_select`` (within ``Limits``)
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .documents import entity_actors, has_document, near_duplicates, record, sea
 from .events import dyad, dyad_index, events, events_page, timeline
 from .exports import (actor_records, actor_relations, articles, document_actors, event_clusters,
                       event_mentions)
+from .feeds import feed_state, feed_states, save_feed_state, stored_urls
 from .listing import actor, count_documents, list_documents
 from .network import actors_by_id, event_edges, relation_edges
 from .sql import Limits, check_read_only, run_select
@@ -33,6 +35,6 @@ __all__ = ["DEFAULT_WINDOW_DAYS", "Limits", "PLOVER_QUAD", "actor", "actor_recor
            "actor_relations",
            "actors", "articles", "check_read_only", "claims", "clusters_of", "commitments",
            "connect", "count_documents", "document_actors", "dyad", "dyad_index", "entity_actors",
-           "event_clusters", "event_edges", "event_mentions", "events", "events_page", "has_document", "install_views",
+           "event_clusters", "event_edges", "feed_state", "feed_states", "event_mentions", "events", "events_page", "has_document", "install_views",
            "list_documents", "near_duplicates", "quotes", "record", "relation_edges", "resolve_actor",
-           "rows", "run_select", "search", "stats", "timeline", "write_tables"]
+           "rows", "run_select", "save_feed_state", "stored_urls", "search", "stats", "timeline", "write_tables"]

@@ -1,4 +1,4 @@
-"""Events (deduplicated or raw), the actor network, and the store's counts."""
+"""Events (deduplicated or raw), the actor network, the store's counts and its watched feeds."""
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from ....store import queries
 from ..graph import network
-from ..models import EventCluster, EventMention, Graph, Page, Stats
+from ..models import EventCluster, EventMention, FeedState, Graph, Page, Stats
 from ..params import (DEFAULT_LIMIT, NOT_BLANK, Actor, EventType, Limit, Offset, Recipient, Since, StoreDep, Until,
                       actor_ids, date_range, event_type)
 
@@ -47,6 +47,13 @@ def graph(access: StoreDep, since: Since = None, until: Until = None, type: Even
     kinds = ("relation", "event") if kind == "all" else (kind,)
     with access.read() as con:
         return network(con, since, until, event_type(type), kinds, limit, claimant)
+
+
+@router.get("/feeds", response_model=list[FeedState], summary="The watched feeds")
+def feeds(access: StoreDep):
+    """The feeds ``newsgraph watch`` follows in this store, with their last poll."""
+    with access.read() as con:
+        return queries.feed_states(con)
 
 
 @router.get("/stats", response_model=Stats, summary="What the store holds")
