@@ -17,7 +17,7 @@ from newsgraph.interfaces.cli.main import cli
 
 ENDPOINTS = ["/api", "/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/analyze",
              "/api/actors", "/api/actors/{actor}", "/api/timeline/{actor}", "/api/dyad", "/api/quotes",
-             "/api/claims", "/api/commitments", "/api/events", "/api/graph", "/api/stats", "/api/exports",
+             "/api/claims", "/api/commitments", "/api/events", "/api/graph", "/api/feeds", "/api/stats", "/api/exports",
              "/api/exports/{name}"]
 
 
