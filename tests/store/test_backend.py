@@ -52,3 +52,21 @@ def test_the_wait_is_bounded(tmp_path, said, monkeypatch):
         writer.kill()
         writer.wait()
     assert len(said) == 1
+
+
+def test_a_block_can_bound_the_waits_more_tightly(tmp_path, said):
+    db = tmp_path / "s.duckdb"
+    backend.connect(db).close()
+    writer = hold(db, 10)
+    try:
+        with backend.waits(0.2, 0.3):
+            with pytest.raises(NewsgraphError, match="still busy after waiting"):
+                backend.connect(db, read_only=True)
+            with pytest.raises(NewsgraphError, match="still busy after waiting"):
+                backend.connect(db)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert said == ["store is busy (an ingest is writing); retrying for up to 0.2 s",
+                    "store is busy (another process has it open); retrying for up to 0.3 s"]
+    assert backend.READ_WAIT_SECONDS == 30.0  # outside the block, the usual waits

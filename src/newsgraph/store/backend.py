@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,18 @@ _LAMBDA_M = ("lambda x: x.m" if tuple(int(p) for p in duckdb.__version__.split("
 # ingest's batch write, a writer (an ingest's next batch) for the readers in flight.
 READ_WAIT_SECONDS = 30.0
 WRITE_WAIT_SECONDS = 300.0
+_waits: ContextVar[tuple[float, float] | None] = ContextVar("newsgraph_store_waits", default=None)
+
+
+@contextmanager
+def waits(read_seconds: float, write_seconds: float) -> Iterator[None]:
+    """Opens within the block wait at most these times for a busy DuckDB file (a server
+    answers 503 soon rather than hold a request for minutes behind an ingest)."""
+    token = _waits.set((read_seconds, write_seconds))
+    try:
+        yield
+    finally:
+        _waits.reset(token)
 _busy_handlers: list[Callable[[str], None]] = []
 
 
@@ -127,7 +141,8 @@ class DuckDBConnection:
 def _open_waiting(path: str, read_only: bool, config: dict):
     """Open a DuckDB file; while another process holds its lock (one writer, or readers when
     we want to write), retry for a bounded time, saying so once."""
-    wait = READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS
+    read_wait, write_wait = _waits.get() or (READ_WAIT_SECONDS, WRITE_WAIT_SECONDS)
+    wait = read_wait if read_only else write_wait
     deadline, pause, told = time.monotonic() + wait, 0.02, False
     while True:
         try:

@@ -5,7 +5,9 @@ connection outlives a request: a DuckDB file is not held between requests, and a
 ``newsgraph ingest`` can write it while the server is idle. A write (``POST /api/analyze
 ?store=true``) opens a ``Store`` for just the documents it adds. DuckDB refuses a writer and
 a reader of one file in one process at once, so a read-write lock makes writes wait for the
-reads in flight (and new reads wait for a waiting write).
+reads in flight (and new reads wait for a waiting write). While another process holds the
+file (an ingest writing a batch), a request waits a few seconds, not the CLI's minutes, then
+gets 503.
 """
 from __future__ import annotations
 
@@ -15,8 +17,13 @@ from contextlib import contextmanager
 
 from ...errors import NewsgraphError
 from ...store import queries
+from ...store.backend import waits
 from ...store.database import Store
 from .errors import ApiError
+
+# An ingest holds the file only while it writes a batch (seconds): a request waits that long.
+API_READ_WAIT_SECONDS = 5.0
+API_WRITE_WAIT_SECONDS = 10.0
 
 
 class ReadWriteLock:
@@ -72,7 +79,8 @@ class StoreAccess:
         window = queries.DEFAULT_WINDOW_DAYS if window_days is None else int(window_days)
         with self.lock.reading():
             try:
-                con = queries.connect(self.db, window_days=window)
+                with waits(API_READ_WAIT_SECONDS, API_WRITE_WAIT_SECONDS):
+                    con = queries.connect(self.db, window_days=window)
             except NewsgraphError as exc:  # the server's store, not the request, is at fault
                 raise ApiError(503, f"the store cannot be read now: {exc}") from None
             try:
@@ -87,7 +95,8 @@ class StoreAccess:
             raise ApiError(403, "this server is read-only (started with --read-only): nothing is stored")
         with self.lock.writing():
             try:
-                store = Store(self.db)
+                with waits(API_READ_WAIT_SECONDS, API_WRITE_WAIT_SECONDS):
+                    store = Store(self.db)
             except NewsgraphError as exc:
                 raise ApiError(503, f"the store cannot be written now: {exc}") from None
             try:
