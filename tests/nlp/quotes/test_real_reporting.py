@@ -159,6 +159,47 @@ def test_partial_quotes_and_framings_in_reported_speech(quotes, text, content, k
     assert quote.kind == kind
 
 
+# The parse often takes a quoted verdict for a modifier of the object ('the proposed deal
+# "lousy"' as an adjective of "deal"): the marks' position is what counts.
+MARKED_VERDICTS = [
+    ('Councillor Ada Lind called the mayor\'s proposed budget "reckless" and voted against it.',
+     'the mayor\'s proposed budget "reckless"', "Ada Lind"),
+    ('The ministry rejected the ruling, calling the new rules "unfair and fully one-sided".',
+     'the new rules "unfair and fully one-sided"', None),
+    ('Senator Tomas Berg called the border deal "null and void" and "a betrayal".',
+     'the border deal "null and void" and "a betrayal"', "Tomas Berg"),
+    ('The prosecutor, Ines Calder, characterized the raid as "planned to frighten the town".',
+     'the raid as "planned to frighten the town"', "Ines Calder"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", MARKED_VERDICTS)
+def test_quoted_verdicts_of_framing_verbs_are_mixed_quotes(quotes, text, content, speaker):
+    _, found = quotes(text)
+    quote, _ = _find(found, content.split('"')[1])
+    assert quote.kind == "mixed"
+    assert quote.text == content
+    if speaker:
+        assert quote.speaker_name and speaker in quote.speaker_name
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('The band released an album called "Northern Lights" in May.', "Northern Lights"),
+    ('Officials described "a quiet night" in the town.', "quiet night"),
+])
+def test_a_quoted_name_after_a_framing_verb_is_no_verdict(quotes, text, fragment):
+    _, found = quotes(text)
+    assert not any(fragment in q.text and q.kind == "mixed" for q, _ in found)
+
+
+def test_a_quoted_fragment_the_clause_cuts_short_is_taken_whole(quotes):
+    _, found = quotes('The coach said that the referees "made one mistake after another, denying '
+                      'us a penalty and a goal" in the final.')
+    quote, _ = _find(found, "made one mistake")
+    assert quote.kind == "mixed"
+    assert 'a penalty and a goal"' in quote.text
+
+
 @pytest.mark.parametrize("text,fragment", [
     ("The guide described the old harbour to the visitors.", "harbour"),
     ("Her party has called for protests on Saturday.", "protests"),
@@ -260,3 +301,26 @@ def test_no_speaker_rather_than_a_wrong_one(quotes, text, content):
     _, found = quotes(text)
     quote, _ = _find(found, content)
     assert quote.speaker is None, quote.speaker_name
+
+
+def test_a_quote_closed_only_in_the_next_paragraph_goes_on_there(quotes):
+    _, found = quotes('After the final, coach Marta Rios said, "We defended well for ninety '
+                      'minutes.\n\nThe players gave everything and the fans carried us to the '
+                      'end." The team flies home on Monday.')
+    first, _ = _find(found, "We defended well")
+    second, _ = _find(found, "The players gave everything")
+    assert second.start > first.end and "\n" not in second.text
+    assert second.text.endswith("to the end.")
+    assert "flies home" not in second.text
+    assert second.speaker is not None and second.speaker == first.speaker
+
+
+def test_a_paragraph_opening_a_new_quote_does_not_continue_the_last(quotes):
+    from newsgraph.nlp.quotes.marks import closes_first
+
+    text = 'He said, "We will win\n\nThe mayor said "the roads are shut" on Friday.'
+    assert not closes_first(text, text.index("The mayor"))
+    assert closes_first('x\n\nand the rest." Then', 3)
+    assert closes_first('x\n\nand the rest” Then', 3)
+    _, found = quotes(text)
+    _none(found, "The mayor said")

@@ -39,7 +39,7 @@ class Candidate:
     speaker_end: int | None = None
     speaker_tokens: list = field(default_factory=list)  # head tokens naming the speaker(s)
     medium: str | None = None
-    source: str = "cue"  # cue | standalone | continuation | according
+    source: str = "cue"  # cue | standalone | continuation | according | framed
 
 
 def _content_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -68,6 +68,10 @@ def pair_double_marks(text: str) -> list[MarkSpan]:
                     continue
                 spans.append(MarkSpan(open_at, i, False, True))  # unclosed: ends here
                 open_at = None
+                if closes_first(text, j):
+                    # the quote goes on in the next paragraph, which has only its closing
+                    # mark: that paragraph up to the mark is a quoted stretch of its own
+                    open_at = j - 1
             i = j
             continue
         if ch in OPEN_DOUBLE:
@@ -88,6 +92,24 @@ def pair_double_marks(text: str) -> list[MarkSpan]:
     for span in spans:
         span.start, span.end = _content_bounds(text, span.open + 1, span.close)
     return [s for s in spans if s.end > s.start]
+
+
+def closes_first(text: str, start: int) -> bool:
+    """The first double mark of the paragraph starting at ``start`` closes a quote: a
+    closing curly mark, or a straight one right after a word and not before one."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN_DOUBLE:
+            return False
+        if ch in CLOSE_DOUBLE:
+            return True
+        if ch == STRAIGHT:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            return not before.isspace() and not after.isalnum()
+    return False
 
 
 def pair_single_marks(text: str, outside: list[MarkSpan]) -> list[MarkSpan]:

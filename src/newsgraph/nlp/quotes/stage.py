@@ -8,12 +8,13 @@ according). The stage stores the Quotes on the Document.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...model import Document, Quote
 from ...pipeline import Stage
 from .conventions import quiet_paragraphs
-from .direct import direct_candidates
+from .direct import QUOTE_CHARS, direct_candidates
 from .discourse import Speakers
 from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
@@ -59,6 +60,10 @@ def analyse_quotes(doc: Document) -> list[tuple[Quote, dict[str, Any]]]:
 
 
 def _merge(text: str, direct: list[Candidate], indirect: list[Candidate], spans) -> list[Candidate]:
+    # a quoted verdict the direct finder took for speech ('calling the rules "unfair"') is
+    # the framed object with its verdict: the mixed quote replaces the direct one inside it
+    framed = Overlaps((c.start, c.end) for c in indirect if c.source == "framed")
+    direct = [d for d in direct if not framed.overlaps(d.start, d.end)]
     kept = list(direct)
     # interval indexes instead of testing every quote against every other one (quadratic
     # on a text of thousands of cues); same answers as ``_overlap(...) > 0`` over the lists
@@ -110,6 +115,27 @@ def _resolve(doc: Document, cands: list[Candidate]) -> list[tuple[Quote, dict[st
                       end=cand.end, cue=cand.cue, speaker_text=speaker_text)
         speakers.resolve(cand, quote, details)
         out.append((quote, details))
+    out = [part for item in out for part in _per_paragraph(text, *item)]
     for n, (quote, _) in enumerate(out, 1):
         quote.id = f"q{n}"
     return out
+
+
+def _per_paragraph(text: str, quote: Quote, details: dict[str, Any]):
+    """A direct quote running over several paragraphs (each continued paragraph reopens the
+    marks) as one record per paragraph, every one with the quote's speaker and cue: each
+    paragraph is its own stretch of evidence."""
+    if quote.kind != "direct" or "\n" not in quote.text:
+        return [(quote, details)]
+    parts, pos = [], quote.start
+    for piece in quote.text.split("\n"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        while a < b and (text[a].isspace() or text[a] in QUOTE_CHARS):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in QUOTE_CHARS):
+            b -= 1
+        if b > a:
+            parts.append((replace(quote, text=text[a:b], start=a, end=b,
+                                  co_speakers=list(quote.co_speakers)), dict(details)))
+    return parts or [(quote, details)]
