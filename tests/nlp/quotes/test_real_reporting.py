@@ -324,3 +324,28 @@ def test_a_paragraph_opening_a_new_quote_does_not_continue_the_last(quotes):
     assert closes_first('x\n\nand the rest” Then', 3)
     _, found = quotes(text)
     _none(found, "The mayor said")
+
+
+@pytest.mark.parametrize("text,fragments,speaker", [
+    ('Mayor Ada Lind expressed her "profound sadness" at the news.', ["profound sadness"],
+     "Ada Lind"),
+    ('Senator Tomas Berg talked of the region\'s "painful recovery" and "the courage of its '
+     'people".', ["painful recovery", "the courage of its people"], "Tomas Berg"),
+    ('Union leader Marco Bellini warned of their "months of disruption" on the railways.',
+     ["months of disruption"], "Marco Bellini"),
+])
+def test_words_of_the_subject_reproduced_as_an_object_are_direct(quotes, text, fragments, speaker):
+    _, found = quotes(text)
+    for fragment in fragments:
+        quote, _ = _find(found, fragment)
+        assert quote.kind == "direct" and quote.text == fragment
+        assert quote.speaker_name and speaker in quote.speaker_name
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('The company offered a "complete solution" for farmers.', "complete solution"),
+    ('Critics spoke to the "experts" on the panel.', "experts"),
+])
+def test_a_fragment_the_subject_does_not_own_is_no_quote(quotes, text, fragment):
+    _, found = quotes(text)
+    _none(found, fragment)

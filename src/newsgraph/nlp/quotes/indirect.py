@@ -15,7 +15,7 @@ from .marks import Candidate, MarkSpan
 from ..common.reporting import reporting_verb
 from ..common.words import lemma as base_form
 from .content import chars, content_of, finding_verb, framing_verb, trim
-from .lexicon import FRAMING_AS, FRAMING_COMPLEMENT, INFINITIVE_HEADS, SOURCELESS
+from .lexicon import INFINITIVE_HEADS, SOURCELESS
 from .speakers import NP_CONTENT
 
 
@@ -182,58 +182,6 @@ def indirect_candidates(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
             cand.speaker_start, cand.speaker_end, cand.speaker_tokens = found
         out.append(cand)
     out.extend(_according_to(sdoc))
-    out.extend(framed_quotes(sdoc, spans))
-    return out
-
-
-_NAMED_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART"})
-FRAMED_REACH = 12  # tokens between a framing verb and the quoted words (news: at most 9)
-
-
-def framed_quotes(sdoc, spans: list[MarkSpan]) -> list[Candidate]:
-    """Quoted words given as the verdict of a framing verb, whatever the parse made of them:
-    'called the deal "lousy"', 'calling it "null and void" and "ridiculous"', 'described him
-    as a "climate arsonist"'. The quote is mixed: the framed object and the quoted words,
-    with the verb's subject as speaker. Only the marks' position is trusted, because the
-    parse often takes the quoted adjective for a modifier of the object. A quote with no
-    object before it ('a group called "X"') is a name, not a verdict."""
-    text = doc_text(sdoc)
-    marks = {t.idx: t for t in sdoc if t.is_quote}
-    doubles = sorted((s for s in spans if s.double and s.closed), key=lambda s: s.open)
-    out: list[Candidate] = []
-    taken_until = -1
-    for n, span in enumerate(doubles):
-        mark = marks.get(span.open)
-        if mark is None or span.open < taken_until:
-            continue
-        verb, named, framed_as = None, False, False
-        for tok in reversed(sdoc[max(0, mark.i - FRAMED_REACH):mark.i]):
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-                verb = tok  # not a participle in the object ("the proposed deal")
-                break
-            if tok.lower_ == "as":
-                framed_as = True
-            elif tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                named = True
-            elif tok.pos_ not in _NAMED_POS and tok.lower_ not in ("of", "'s", "’s") and \
-                    tok.dep_ not in ("amod", "compound"):
-                break
-        if verb is None or not named or verb.i + 1 >= mark.i:
-            continue
-        lemma = base_form(verb)
-        if not (lemma in FRAMING_COMPLEMENT or lemma in FRAMING_AS and framed_as):
-            continue
-        end = span.close + 1
-        k = n + 1  # coordinated verdicts: '"null and void" and "ridiculous"'
-        while k < len(doubles) and text[end:doubles[k].open].strip() in ("and", ",", ", and"):
-            end = doubles[k].close + 1
-            k += 1
-        cand = Candidate("mixed", sdoc[verb.i + 1].idx, end, verb.text, lemma, source="framed")
-        found = speaker_from_verb(verb, stop_before=verb.idx)
-        if found is not None and found[0] < verb.idx:
-            cand.speaker_start, cand.speaker_end, cand.speaker_tokens = found
-        out.append(cand)
-        taken_until = end
     return out
 
 

@@ -14,6 +14,10 @@ def _words(key: str) -> frozenset[str]:
 FRAMING_AS = _words("framing_as")
 FRAMING_COMPLEMENT = _words("framing_complement")
 FRAMING = FRAMING_AS | FRAMING_COMPLEMENT
+FRAGMENT_VERBS = _words("fragment_verbs")
+FRAGMENT_PREP_VERBS: dict[str, frozenset[str]] = {
+    verb: unique_words(preps, f"{_WHERE} fragment_prep_verbs {verb}")
+    for verb, preps in _WORDS["fragment_prep_verbs"].items()}
 APPEAL_PREPS: dict[str, frozenset[str]] = {
     verb: unique_words(preps, f"{_WHERE} appeal_preps {verb}")
     for verb, preps in _WORDS["appeal_preps"].items()}

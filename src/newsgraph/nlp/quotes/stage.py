@@ -16,6 +16,7 @@ from ...pipeline import Stage
 from .conventions import quiet_paragraphs
 from .direct import QUOTE_CHARS, direct_candidates
 from .discourse import Speakers
+from .fragments import quoted_fragments
 from .marks import Candidate, quote_mark_spans
 from .indirect import indirect_candidates
 from ..common.intervals import DisjointOverlaps, Enclosures, Overlaps
@@ -52,7 +53,10 @@ def analyse_quotes(doc: Document) -> list[tuple[Quote, dict[str, Any]]]:
         return []
     spans = quote_mark_spans(text)
     direct = direct_candidates(text, sdoc, spans)
-    indirect = indirect_candidates(sdoc, spans)
+    verdicts, reproduced = quoted_fragments(sdoc, spans)
+    taken = Overlaps((d.start, d.end) for d in direct)
+    direct += [r for r in reproduced if not taken.overlaps(r.start, r.end)]
+    indirect = indirect_candidates(sdoc, spans) + verdicts  # the parse's readings first
     merged = _merge(text, direct, indirect, spans)
     quiet = quiet_paragraphs(text)
     merged = [c for c in merged if not any(a <= c.start < b for a, b in quiet)]
