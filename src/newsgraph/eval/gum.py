@@ -40,7 +40,9 @@ also needs the TIMEX3 value to equal ``when`` (``from``/``to`` ranges never matc
 
 **Quotations** are scored by ``quotes_eval.evaluate_gum_quotes`` (the ``gum`` suite adds its
 ``quote_*`` metrics): gold = ``<quote>`` elements, predictions = direct quotes and the quoted
-fragments of mixed ones (GUM does not mark indirect speech).
+fragments of mixed ones (GUM does not mark indirect speech). ``quote_annotated_dev_*`` and
+``quote_annotated_heldout_*`` score the two halves of the annotated documents (name order,
+alternately): quote errors are studied on the dev half only.
 
 ``python -c "from newsgraph.eval.gum import main; main()" [DIR]`` prints the metrics.
 """
