@@ -131,3 +131,32 @@ def test_an_unresolved_pronoun_binds_no_commitment():
     resolved = analyze("The Health Ministry said on Monday it had promised to publish the report"
                        " by June.", published="2021-04-13").commitments
     assert [(c.party, c.action) for c in resolved] == [("org:health-ministry", "publish")]
+
+
+@pytest.mark.parametrize("verb", ["signed an agreement", "reached a deal"])
+def test_signatories_of_an_agreement_to_act_are_each_bound(run, verb):
+    doc = run(f"Russia and Turkey {verb} to build the pipeline by 2025.")
+    built = by_action(doc, "build")
+    assert sorted(c.party for c in built) == ["gpe:russia", "gpe:turkey"]
+    assert {c.party_text for c in built} == {"Russia", "Turkey"}
+    assert all(c.deadline == "2025" for c in built)
+    assert all(set(c.agreement_parties) == {"gpe:russia", "gpe:turkey"} for c in built)
+    assert all(c.agreement and "2025" not in c.agreement for c in built)  # a deadline, not a date
+
+
+def test_the_signing_date_dates_the_agreement(run):
+    doc = run("Norway and Sweden signed a treaty in Oslo in March 2020 to open the border.")
+    opened = by_action(doc, "open")
+    assert len(opened) == 2 and all(c.agreement_date == "2020-03" for c in opened)
+
+
+def test_coordinated_parties_of_a_promise_are_each_bound(run):
+    doc = run("Norway and Sweden agreed to open the border in May.")
+    opened = by_action(doc, "open")
+    assert sorted(c.party for c in opened) == ["gpe:norway", "gpe:sweden"]
+    assert len({c.deadline for c in opened}) == 1
+
+
+def test_an_agreement_signed_without_a_provision_binds_nobody(run):
+    doc = run("Norway and Sweden signed a treaty in 1990.")
+    assert doc.commitments == []

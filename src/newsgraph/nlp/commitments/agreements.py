@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from ...model import Document
 from ..common.actor_index import ActorIndex
+from ..common.syntax import subject_of
+from ..common.words import is_word
+from .lexicon import words
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "treaty", "pact",
                              "memorandum", "settlement", "deals", "agreements"})
@@ -40,6 +43,12 @@ def _party_code(index: ActorIndex, ident: str) -> str:
     return ent.kb_id or (ent.code.split()[0] if ent.code else ent.name)
 
 
+def infinitive(tok, deps: tuple[str, ...]):
+    """The to-infinitive hung on ``tok`` by one of ``deps`` ("an agreement to build"), or None."""
+    return next((c for c in tok.children if c.dep_ in deps and c.tag_ == "VB" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
 def _agreement_mention(doc: Document, index: ActorIndex, noun):
     parties: list[str] = []
     for left in noun.lefts:
@@ -57,10 +66,26 @@ def _agreement_mention(doc: Document, index: ActorIndex, noun):
                         for e in index.actors(pobj):
                             if e.id not in parties:
                                 parties.append(e.id)
-    skip = {t.i for c in noun.children if c.dep_ in ("relcl", "ccomp") for t in c.subtree}
+    signed = noun.dep_ == "dobj" and is_word(noun.head, words()["sign_verbs"])
+    if signed:
+        # "Russia and Zenda signed an agreement": the signatories are its parties
+        subj = subject_of(noun.head).token
+        for e in index.actors(subj) if subj is not None else ():
+            if e.id not in parties:
+                parties.append(e.id)
+    # what the agreement provides ("an agreement to build the pipeline by 2025") holds the
+    # provision's deadline, not the agreement's date
+    provided = infinitive(noun, ("acl", "relcl"))
+    skip = {t.i for c in noun.children
+            if c.dep_ in ("relcl", "ccomp") or provided is not None and c.i == provided.i
+            for t in c.subtree}
     toks = [t for t in noun.subtree if t.i not in skip]
+    dated = list(toks)
+    if signed:  # "signed the accord in March 2020": the signing's time is the agreement's
+        dated += [t for c in noun.head.children if c.dep_ in ("prep", "npadvmod")
+                  for t in c.subtree]
     date = None
-    spans = [(t.idx, t.idx + len(t)) for t in toks]
+    spans = [(t.idx, t.idx + len(t)) for t in dated]
     for tx in doc.timexes:
         if tx.type == "DATE" and tx.value and not tx.value.endswith("_REF") \
                 and any(s < tx.end and tx.start < e for s, e in spans):

@@ -42,7 +42,7 @@ from ...model import Commitment, Document
 from ...pipeline import Stage
 from ..common import factuality as fact
 from .actions import ACTIONS, action_class, action_name, object_phrase
-from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements
+from .agreements import AGREEMENT_NOUNS, Agreement, find_agreements, infinitive
 from .status import STATUS_VALUES, STATUS_VERBS, add_status_claims
 from .terms import DEADLINE_PREPS, add_duration, condition_of, deadline_of
 from ..common.actor_index import ActorIndex, party_words
@@ -62,6 +62,7 @@ PROVISION_VERBS = frozenset({"envisage", "envision", "stipulate", "require", "ca
                              "oblige", "obligate", "commit", "mandate", "foresee", "include",
                              "set", "demand", "guarantee", "allow", "see", "specify", "bind"})
 COMMIT_VERBS = words()["promise_verbs"]
+SIGN_VERBS = words()["sign_verbs"]
 
 
 
@@ -153,6 +154,7 @@ class _Extractor:
 
     # -- provisions
     def provisions(self) -> None:
+        self._signed_agreements()
         for sent in self.doc.nlp.sents:
             if sent.end_char <= self.doc.body_start:
                 continue
@@ -269,11 +271,39 @@ class _Extractor:
             return
         agreement = self.sentence_agreement(verb.sent) or self._agreement_for(subj)
         ev = (verb.sent.start_char, verb.sent.end_char)
-        action = action_name(xcomp)
-        marker, cond_tok = condition_of(xcomp, verb)
-        rec = self.add(subj, xcomp, action, agreement, verb, ev, marker=marker, party=party)
+        self._bind_each(subj, xcomp, verb, agreement, ev, party)
         self.used.add(verb.i)
-        self._terms(rec, marker, cond_tok, agreement, ev)
+
+    def _bind_each(self, subj, act, anchor, agreement, ev, party=None) -> None:
+        """One commitment per party the subject coordinates ("Russia and Turkey agreed to
+        V": each is bound), with the same action, deadline and condition."""
+        parties = [party] if party is not None else [
+            (ents[0].id, ents[0].name, self.doc.text[head.left_edge.idx: head.idx + len(head)])
+            for head in [subj, *conjuncts(subj)] for ents in [self.index.actors(head)] if ents]
+        parties = list({p[0]: p for p in parties}.values()) or [None]
+        action = action_name(act)
+        for one in parties:
+            marker, cond_tok = condition_of(act, anchor)
+            rec = self.add(subj, act, action, agreement, anchor, ev, marker=marker, party=one)
+            self._terms(rec, marker, cond_tok, agreement, ev)
+
+    def _signed_agreements(self) -> None:
+        """"X and Y signed an agreement to V (by DATE)": the signatories undertake V."""
+        for i, agreement in self.agreement_at.items():
+            noun = self.doc.nlp[i]
+            verb = noun.head
+            if noun.dep_ != "dobj" or not is_word(verb, SIGN_VERBS) or verb.i in self.used:
+                continue
+            act = infinitive(noun, ("acl", "relcl")) or infinitive(verb, ("xcomp", "advcl"))
+            subj = subject_of(verb).token
+            if act is None or subj is None or not self.index.actors(subj) or \
+                    is_word(act, words()["not_acts"]):
+                continue
+            f = fact.classify(verb)
+            if f.value not in ("asserted", "future", "conditional") or f.prescriptive:
+                continue
+            self._bind_each(subj, act, verb, agreement, (verb.sent.start_char, verb.sent.end_char))
+            self.used.add(verb.i)
 
     def _agreement_for(self, subj) -> Agreement | None:
         ents = self.index.actors(subj)
