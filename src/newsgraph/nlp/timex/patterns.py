@@ -14,6 +14,7 @@ from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
 from .values import (Ctx, v_ago, v_holiday, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
                      v_weekday, v_year, v_year_tail)
+from .reference import resolve_references, v_anaphoric_day, v_day_before_after, v_units_later
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
@@ -60,6 +61,12 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day"
      rf"|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?"
      rf"|good\s+friday)(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
+    (r"(?:(?:the\s+)?(?P<rel>following|next|previous|preceding|same)|(?P<that>that))\s+"
+     r"(?P<pod>day|morning|afternoon|evening|night)", v_anaphoric_day),
+    (r"the\s+(?P<pod>day|night|morning|evening)(?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)\"'’”—–]|$))"
+     r"|(?=\s+(?P<dir2>before|after)\s+(?:(?:the|a|an|his|her|their|its|he|she|they|it|we)\b|(?-i:[A-Z]))))",
+     v_day_before_after),
+    (rf"(?P<num>{g.NUM})\s+(?P<unit>{g.UNIT}s?)\s+(?P<dir>later|earlier)(?!\s+than)", v_units_later),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
@@ -97,6 +104,9 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     27: ("once", "twice", "thrice", "times"),
     28: ("christmas", "new year", "boxing", "halloween", "valentine", "thanksgiving", "easter",
          "good friday"),
+    29: ("day", "morning", "afternoon", "evening", "night"),
+    30: ("day", "morning", "evening", "night"),
+    31: ("later", "earlier"),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"
@@ -187,7 +197,7 @@ def normalise(text: str, anchor: dt.date | None, tense: str | None = None) -> Va
     phrase = _LEADING.sub("", text.strip().rstrip(".,;:"))
     if not phrase:
         return None
-    for c in select(candidates(phrase, anchor, tense_fn=lambda s, e: tense)):
+    for c in resolve_references(select(candidates(phrase, anchor, tense_fn=lambda s, e: tense)), anchor):
         if c[1] == len(phrase) and (c[0] == 0 or phrase[:c[0]].strip().lower() in g.MODIFIERS):
             return c[2], c[3], c[4]
     return None

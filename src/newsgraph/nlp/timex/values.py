@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import grammar as g
 from .grammar import DAY_OFFSETS, Value
+from .reference import relative_unit
 
 
 
@@ -159,6 +160,10 @@ def v_rel_unit(m, ctx) -> Value | None:
     code = g.unit_code(m["unit"])
     rel = m["rel"].lower()
     sign = g.direction(rel)
+    if m["det"] and rel in ("following", "previous", "preceding") and code in ("W", "M", "Y"):
+        got = relative_unit(code, sign, ctx)  # the week after the one the story is at
+        if got is not None:
+            return got
     if m["det"] and (rel in g.REL_NEXT or rel == "past" or code in ("DE", "CE")):
         if rel in g.REL_THIS:
             return None
