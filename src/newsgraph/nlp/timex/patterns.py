@@ -13,7 +13,7 @@ from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
 from .values import (Ctx, v_ago, v_holiday, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
-                     v_weekday, v_year, v_year_tail)
+                     v_weekday, v_weekday_of_week, v_year, v_year_tail)
 from .reference import resolve_references, v_anaphoric_day, v_day_before_after, v_units_later
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
@@ -22,8 +22,8 @@ _E = r"(?!\w)"  # end of an expression
 RULES: list[tuple[str, Callable]] = [
     (rf"(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", v_iso),
     (rf"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_Y})", v_iso),
-    (rf"(?:{g.WD},?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
-    (rf"(?:{g.WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON})(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD}),?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON})(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
     (rf"(?P<mon>{g.MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year)", v_month_year),
     (rf"(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<mon>{g.MON_FULL}|{g.MON})", v_month),
     (rf"(?:fiscal\s+|FY\s*)?(?P<y>{_Y})(?!\d|,\d|\.\d)", v_year),
@@ -67,6 +67,7 @@ RULES: list[tuple[str, Callable]] = [
      r"|(?=\s+(?P<dir2>before|after)\s+(?:(?:the|a|an|his|her|their|its|he|she|they|it|we)\b|(?-i:[A-Z]))))",
      v_day_before_after),
     (rf"(?P<num>{g.NUM})\s+(?P<unit>{g.UNIT}s?)\s+(?P<dir>later|earlier)(?!\s+than)", v_units_later),
+    (rf"(?P<wd>{g.WD})(?:,?\s+|\s+of\s+)(?P<rel>this|last|next)\s+week", v_weekday_of_week),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
@@ -107,6 +108,7 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     29: ("day", "morning", "afternoon", "evening", "night"),
     30: ("day", "morning", "evening", "night"),
     31: ("later", "earlier"),
+    32: ("week",),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"

@@ -83,12 +83,26 @@ def v_month_day(m, ctx) -> Value | None:
     if year is None and ctx.anchor is not None:
         year = g.choose_year(ctx.anchor.month * 100 + ctx.anchor.day, month * 100 + day,
                              ctx.anchor.year, ctx.tense, span=1200)
+        if m["wd"]:  # "Tuesday, Dec. 3": the neighbouring year whose Dec. 3 is a Tuesday
+            year = _year_of_weekday(year, month, day, g.WEEKDAYS[m["wd"].lower()])
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
         return None
     value = f"{year}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     return "DATE", value, ctx.mod
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """``year``, or the year before or after it when only there ``month``/``day`` falls on
+    ISO ``weekday`` (a weekday names the year a date line leaves out)."""
+    for y in (year, year - 1, year + 1):
+        try:
+            if dt.date(y, month, day).isoweekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return year
 
 
 def v_month_year(m, ctx) -> Value | None:
@@ -201,6 +215,18 @@ def v_weekday(m, ctx) -> Value | None:
     else:
         value = g.resolve_weekday(ctx.anchor, wd, ctx.tense, m["rel"]).isoformat()
     return ("TIME", f"{value}T{pod}", ctx.mod) if pod else ("DATE", value, ctx.mod)
+
+
+def v_weekday_of_week(m, ctx) -> Value | None:
+    """'Friday last week', 'Monday of next week': that day of the week named."""
+    if not _cap(m["wd"]):
+        return None
+    wd = g.WEEKDAYS[m["wd"].lower()]
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-WXX-{wd}", ctx.mod
+    monday = ctx.anchor - dt.timedelta(days=ctx.anchor.isoweekday() - 1)
+    weeks = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", (monday + dt.timedelta(weeks=weeks, days=wd - 1)).isoformat(), ctx.mod
 
 
 def v_day_word(m, ctx) -> Value | None:
