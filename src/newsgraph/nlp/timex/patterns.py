@@ -11,7 +11,8 @@ from ..common.intervals import DisjointOverlaps
 from . import grammar as g
 from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
-from .values import (Ctx, v_ago, v_holiday, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
+from .named_days import HOLIDAY_KEYS, HOLIDAY_PATTERN, v_holiday
+from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
                      v_weekday, v_weekday_of_week, v_year, v_year_tail)
 from .reference import resolve_references, v_anaphoric_day, v_day_before_after, v_units_later
@@ -58,9 +59,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<adv>{'|'.join(g.ADVERB_SETS)})|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{g.NUM})\s+)?"
      rf"(?P<what>{g.UNIT}s?|{g.WD}|{g.POD}|{g.SEASON})", v_set),
     (rf"(?:once|twice|thrice|{g.NUM}\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{g.UNIT})", v_freq),
-    (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day"
-     rf"|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?"
-     rf"|good\s+friday)(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
+    (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>{HOLIDAY_PATTERN})(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
     (r"(?:(?:the\s+)?(?P<rel>following|next|previous|preceding|same)|(?P<that>that))\s+"
      r"(?P<pod>day|morning|afternoon|evening|night)", v_anaphoric_day),
     (r"the\s+(?P<pod>day|night|morning|evening)(?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)\"'’”—–]|$))"
@@ -103,8 +102,7 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     26: ("annual", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly",
          "fortnightly", "every", "each"),
     27: ("once", "twice", "thrice", "times"),
-    28: ("christmas", "new year", "boxing", "halloween", "valentine", "thanksgiving", "easter",
-         "good friday"),
+    28: HOLIDAY_KEYS,
     29: ("day", "morning", "afternoon", "evening", "night"),
     30: ("day", "morning", "evening", "night"),
     31: ("later", "earlier"),
