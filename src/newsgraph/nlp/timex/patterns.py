@@ -14,7 +14,7 @@ from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
 from .named_days import HOLIDAY_KEYS, HOLIDAY_PATTERN, v_holiday
 from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
-                     v_weekday, v_weekday_of_week, v_year, v_year_tail)
+                     v_vague_span, v_weekday, v_weekday_of_week, v_year, v_year_tail)
 from .reference import resolve_references, v_anaphoric_day, v_day_before_after, v_units_later
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
@@ -45,7 +45,7 @@ RULES: list[tuple[str, Callable]] = [
      rf"(?P<unit>{g.UNIT}s?|weekends?)(?:-long|(?<=s)'(?!\w))?", v_duration),
     (rf"(?:(?P<qual>recent|the\s+(?:past|last|next|coming)|(?:past|coming))\s+)?(?P<unit>{g.UNIT_PL})", v_bare_plural),
     (r"right\s+now|now|currently|recently|lately|nowadays|presently|at\s+present|these\s+days"
-     r"|the\s+(?:past|present|future)|at\s+the\s+moment|at\s+(?:the|that)\s+time|formerly", v_ref),
+     r"|the\s+(?:(?:near|foreseeable|distant|immediate|recent)\s+)?(?:past|present|future)|at\s+the\s+moment|at\s+(?:the|that)\s+time|formerly", v_ref),
     (rf"(?:the\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{_Y}))?", v_season),
     (rf"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
      rf"|Q(?P<q>[1-4]))(?:,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year|the\s+year))?", v_quarter),
@@ -67,6 +67,8 @@ RULES: list[tuple[str, Callable]] = [
      v_day_before_after),
     (rf"(?P<num>{g.NUM})\s+(?P<unit>{g.UNIT}s?)\s+(?P<dir>later|earlier)(?!\s+than)", v_units_later),
     (rf"(?P<wd>{g.WD})(?:,?\s+|\s+of\s+)(?P<rel>this|last|next)\s+week", v_weekday_of_week),
+    (rf"the\s+(?:(?:next|coming)\s+)?(?P<unit>{g.UNIT_PL})\s+(?:ahead(?!\s+of\b)|to\s+come)", v_vague_span),
+    (r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bacross\s)|(?<=\bdown\s))the\s+(?P<unit>years|decades|centuries)", v_vague_span),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
@@ -107,6 +109,8 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     30: ("day", "morning", "evening", "night"),
     31: ("later", "earlier"),
     32: ("week",),
+    33: ("ahead", "to come"),
+    34: ("years", "decades", "centuries"),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"

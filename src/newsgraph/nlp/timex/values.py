@@ -289,9 +289,14 @@ def v_bare_plural(m, ctx) -> Value | None:
     return "DURATION", g.duration_value("X", code), ctx.mod
 
 
+def v_vague_span(m, ctx) -> Value | None:
+    """'the months ahead', 'the weeks to come', 'over the years': some units (TimeML PX.)."""
+    return "DURATION", g.duration_value("X", g.unit_code(m["unit"])), ctx.mod
+
+
 def v_ref(m, ctx) -> Value | None:
     w = re.sub(r"\s+", " ", m[0].lower())
-    if w in ("the past", "the time", "that time") or w.startswith(("recently", "lately", "formerly", "at the time", "at that time")):
+    if w in ("the time", "that time") or w.endswith(" past") or w.startswith(("recently", "lately", "formerly", "at the time", "at that time")):
         return "DATE", "PAST_REF", ctx.mod
     if "future" in w:
         return "DATE", "FUTURE_REF", ctx.mod
