@@ -92,3 +92,18 @@ def test_normalise_resolves_against_the_anchor():
     import datetime as dt
     assert normalise("the following day", dt.date(2021, 4, 13)) == ("DATE", "2021-04-14", None)
     assert normalise("three days later", None) == ("DURATION", "P3D", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks opened on Friday, April 2. They resumed the following Monday.",
+     ("the following Monday", "DATE", "2021-04-05")),
+    ("The vote was on March 10. The previous Friday, police raided the office.",
+     ("The previous Friday", "DATE", "2021-03-05")),
+    ("The vote was on March 10. That same day, protests began.", ("That same day", "DATE", "2021-03-10")),
+    ("The ship docked on May 2. Later that day, the crew left.", ("Later that day", "DATE", "2020-05-02")),
+    # these two count from the creation time, not from the story
+    ("The troops leave the day after tomorrow.", ("the day after tomorrow", "DATE", "2021-04-15")),
+    ("The troops arrived the day before yesterday.", ("the day before yesterday", "DATE", "2021-04-11")),
+])
+def test_weekdays_and_days_around_the_reference_time(parsed, text, expected):
+    assert expected in _timexes(parsed, text)

@@ -15,7 +15,8 @@ from .named_days import HOLIDAY_KEYS, HOLIDAY_PATTERN, v_holiday
 from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
                      v_vague_span, v_weekday, v_weekday_of_week, v_year, v_year_tail)
-from .reference import resolve_references, v_anaphoric_day, v_day_before_after, v_units_later
+from .reference import (resolve_references, v_anaphoric_day, v_anaphoric_weekday, v_day_before_after,
+                        v_two_days_off, v_units_later)
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
@@ -60,7 +61,7 @@ RULES: list[tuple[str, Callable]] = [
      rf"(?P<what>{g.UNIT}s?|{g.WD}|{g.POD}|{g.SEASON})", v_set),
     (rf"(?:once|twice|thrice|{g.NUM}\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{g.UNIT})", v_freq),
     (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>{HOLIDAY_PATTERN})(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
-    (r"(?:(?:the\s+)?(?P<rel>following|next|previous|preceding|same)|(?P<that>that))\s+"
+    (r"(?:(?:the\s+)?(?P<rel>following|next|previous|preceding|same)|(?P<that>that)(?:\s+same)?)\s+"
      r"(?P<pod>day|morning|afternoon|evening|night)", v_anaphoric_day),
     (r"the\s+(?P<pod>day|night|morning|evening)(?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)\"'’”—–]|$))"
      r"|(?=\s+(?P<dir2>before|after)\s+(?:(?:the|a|an|his|her|their|its|he|she|they|it|we)\b|(?-i:[A-Z]))))",
@@ -68,6 +69,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<num>{g.NUM})\s+(?P<unit>{g.UNIT}s?)\s+(?P<dir>later|earlier)(?!\s+than)", v_units_later),
     (rf"(?P<wd>{g.WD})(?:,?\s+|\s+of\s+)(?P<rel>this|last|next)\s+week", v_weekday_of_week),
     (rf"the\s+(?:(?:next|coming)\s+)?(?P<unit>{g.UNIT_PL})\s+(?:ahead(?!\s+of\b)|to\s+come)", v_vague_span),
+    (rf"(?:the\s+)?(?P<rel>following|previous|preceding)\s+(?P<wd>{g.WD})", v_anaphoric_weekday),
+    (r"the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)", v_two_days_off),
     (r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bacross\s)|(?<=\bdown\s))the\s+(?P<unit>years|decades|centuries)", v_vague_span),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
@@ -110,7 +113,9 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     31: ("later", "earlier"),
     32: ("week",),
     33: ("ahead", "to come"),
-    34: ("years", "decades", "centuries"),
+    34: tuple(g.WEEKDAYS),
+    35: ("tomorrow", "yesterday"),
+    36: ("years", "decades", "centuries"),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"

@@ -44,6 +44,23 @@ def v_anaphoric_day(m, ctx) -> Value | None:
     return ("TIME" if pod else "DATE"), placeholder(_DAY_REL[rel], "D", pod), ctx.mod
 
 
+def v_anaphoric_weekday(m, ctx) -> Value | None:
+    """'the following Monday', 'the previous Friday': that weekday after (before) the
+    reference time."""
+    if not m["wd"][0].isupper():
+        return None
+    sign = 1 if m["rel"].lower() == "following" else -1
+    return "DATE", placeholder(sign, f"WD{g.WEEKDAYS[m['wd'].lower()]}"), ctx.mod
+
+
+def v_two_days_off(m, ctx) -> Value | None:
+    """'the day after tomorrow', 'the day before yesterday': two days from the creation time."""
+    sign = 1 if "tomorrow" in m[0].lower() else -1
+    if ctx.anchor is None:
+        return "DATE", g.ref_for(sign), ctx.mod
+    return "DATE", (ctx.anchor + dt.timedelta(days=2 * sign)).isoformat(), ctx.mod
+
+
 def v_day_before_after(m, ctx) -> Value | None:
     """'the day before', 'the night after (the vote)': one day from the reference time."""
     pod = _POD.get(m["pod"].lower())
@@ -99,6 +116,8 @@ def resolve_value(typ: str, value: str, ref: tuple[dt.date, str] | None) -> tupl
     """The (type, value) of a placeholder given the reference (date, precision)."""
     n_text, code, pod, fallback = value[len(PLACEHOLDER):].split(":")
     n = int(n_text)
+    if code.startswith("WD"):
+        return typ, _weekday_from(ref, n, int(code[2:]))
     if ref is None:  # no creation time and no date before it
         if fallback:
             return "DURATION", fallback
@@ -116,6 +135,15 @@ def resolve_value(typ: str, value: str, ref: tuple[dt.date, str] | None) -> tupl
     else:
         out = g.calendar_value(g.shift(day, code, n) if code != "Y" else dt.date(day.year + n, 1, 1), code)
     return (typ, f"{out}T{pod}") if pod else (typ, out)
+
+
+def _weekday_from(ref: tuple[dt.date, str] | None, sign: int, weekday: int) -> str:
+    """The first ISO ``weekday`` after (sign 1) or before (-1) a day-precise reference."""
+    if ref is None or ref[1] != "D":
+        return f"XXXX-WXX-{weekday}"
+    day = ref[0]
+    step = ((weekday - day.isoweekday()) % 7 or 7) if sign > 0 else -((day.isoweekday() - weekday) % 7 or 7)
+    return (day + dt.timedelta(days=step)).isoformat()
 
 
 def resolve_references(chosen: list, anchor: dt.date | None) -> list:
