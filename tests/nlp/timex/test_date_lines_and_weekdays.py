@@ -26,7 +26,13 @@ def _timexes(parsed, text, published=ANCHOR):
     ("The summit opened Thursday, Dec. 3, in Zenda.", ("Thursday, Dec. 3", "DATE", "2020-12-03")),
     # ... and a Tuesday in 2019
     ("The summit opened Tuesday, Dec. 3, in Zenda.", ("Tuesday, Dec. 3", "DATE", "2019-12-03")),
-    ("The court will rule on Wed., April 21.", ("April 21", "DATE", "2021-04-21")),
+    ("The court will rule on Wed., April 21.", ("Wed., April 21", "DATE", "2021-04-21")),
+    ("The court met Tues., Dec. 3, in Zenda.", ("Tues., Dec. 3", "DATE", "2019-12-03")),
+    ("The deal was signed on 4 Sept 2019 in Zenda.", ("4 Sept 2019", "DATE", "2019-09-04")),
+    ("The deal was signed on 12 Aug in Zenda.", ("12 Aug", "DATE", "2020-08-12")),
+    ("The court met on Thu, 3 Dec 2020.", ("Thu, 3 Dec 2020", "DATE", "2020-12-03")),
+    # July 4 was a Sunday in 2021, but a past verb cannot mean a day after the anchor
+    ("The festival opened on Sunday 4th July.", ("Sunday 4th July", "DATE", "2020-07-04")),
 ])
 def test_date_line_forms(parsed, text, expected):
     assert expected in _timexes(parsed, text)

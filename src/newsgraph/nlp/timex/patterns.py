@@ -24,8 +24,8 @@ _E = r"(?!\w)"  # end of an expression
 RULES: list[tuple[str, Callable]] = [
     (rf"(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", v_iso),
     (rf"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_Y})", v_iso),
-    (rf"(?:(?P<wd>{g.WD}),?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
-    (rf"(?:(?P<wd>{g.WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON})(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD_LINE}),?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD_LINE}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?!\w))(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
     (rf"(?P<mon>{g.MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year)", v_month_year),
     (rf"(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<mon>{g.MON_FULL}|{g.MON})", v_month),
     (rf"(?:fiscal\s+|FY\s*)?(?P<y>{_Y})(?!\d|,\d|\.\d)", v_year),

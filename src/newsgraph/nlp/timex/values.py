@@ -85,8 +85,8 @@ def v_month_day(m, ctx) -> Value | None:
     if year is None and ctx.anchor is not None:
         year = g.choose_year(ctx.anchor.month * 100 + ctx.anchor.day, month * 100 + day,
                              ctx.anchor.year, ctx.tense, span=1200)
-        if m["wd"]:  # "Tuesday, Dec. 3": the neighbouring year whose Dec. 3 is a Tuesday
-            year = _year_of_weekday(year, month, day, g.WEEKDAYS[m["wd"].lower()])
+        if m["wd"] and capitalised(m["wd"]):  # "Tuesday, Dec. 3": the year whose Dec. 3 is a Tuesday
+            year = _year_of_weekday(year, month, day, g.weekday_number(m["wd"]), ctx)
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
@@ -95,15 +95,19 @@ def v_month_day(m, ctx) -> Value | None:
     return "DATE", value, ctx.mod
 
 
-def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+def _year_of_weekday(year: int, month: int, day: int, weekday: int, ctx: Ctx) -> int:
     """``year``, or the year before or after it when only there ``month``/``day`` falls on
-    ISO ``weekday`` (a weekday names the year a date line leaves out)."""
+    ISO ``weekday`` (a weekday names the year a date line leaves out) and the tense allows
+    it (a past verb: not after the anchor; a future one: not before)."""
     for y in (year, year - 1, year + 1):
         try:
-            if dt.date(y, month, day).isoweekday() == weekday:
-                return y
+            d = dt.date(y, month, day)
         except ValueError:
             continue
+        if (ctx.tense == "past" and d > ctx.anchor) or (ctx.tense == "future" and d < ctx.anchor):
+            continue
+        if d.isoweekday() == weekday:
+            return y
     return year
 
 
