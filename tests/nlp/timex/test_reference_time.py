@@ -107,3 +107,8 @@ def test_normalise_resolves_against_the_anchor():
 ])
 def test_weekdays_and_days_around_the_reference_time(parsed, text, expected):
     assert expected in _timexes(parsed, text)
+
+
+def test_a_title_is_not_the_day_after(parsed):
+    got = _timexes(parsed, "He watched The Day After Tomorrow on television.")
+    assert not [t for t in got if t[0].startswith("The Day")]

@@ -55,6 +55,8 @@ def v_anaphoric_weekday(m, ctx) -> Value | None:
 
 def v_two_days_off(m, ctx) -> Value | None:
     """'the day after tomorrow', 'the day before yesterday': two days from the creation time."""
+    if m[0].split()[1][0].isupper() or ctx.label() == "WORK_OF_ART":
+        return None  # "The Day After Tomorrow", the film
     sign = 1 if "tomorrow" in m[0].lower() else -1
     if ctx.anchor is None:
         return "DATE", g.ref_for(sign), ctx.mod
@@ -63,6 +65,8 @@ def v_two_days_off(m, ctx) -> Value | None:
 
 def v_day_before_after(m, ctx) -> Value | None:
     """'the day before', 'the night after (the vote)': one day from the reference time."""
+    if m["pod"][0].isupper():
+        return None  # title case: a title ("The Day After Tomorrow")
     pod = _POD.get(m["pod"].lower())
     sign = 1 if (m["dir"] or m["dir2"]).lower() == "after" else -1
     return ("TIME" if pod else "DATE"), placeholder(sign, "D", pod), ctx.mod
