@@ -21,6 +21,7 @@ def _timexes(parsed, text, published=ANCHOR):
 @pytest.mark.parametrize("text, expected", [
     ("Fireworks lit the sky over Texas on Independence Day.", ("Independence Day", "DATE", "2020-07-04")),
     ("Americans went to the polls on Election Day.", ("Election Day", "DATE", "2020-11-03")),
+    ("The U.S. celebrated the nation's Independence Day quietly.", ("Independence Day", "DATE", "2020-07-04")),
     ("The parade was held on the Fourth of July.", ("Fourth of July", "DATE", "2020-07-04")),
     ("The shop closed on Memorial Day.", ("Memorial Day", "DATE", "2020-05-25")),
     ("Offices will close on Labor Day.", ("Labor Day", "DATE", "2021-09-06")),
@@ -37,6 +38,7 @@ def test_a_named_day_gets_its_date(parsed, text, expected):
     "Fireworks lit the sky over Delhi on Independence Day.",
     "Voters in Kenya went to the polls on Election Day.",
     "Americans watched the Election Day results.",
+    "The U.S. envoy attended Kenya's Independence Day celebrations on Friday.",
 ])
 def test_a_us_holiday_outside_a_us_text_or_as_a_modifier_is_no_date(parsed, text):
     assert not [t for t in _timexes(parsed, text) if "Day" in t[0]]

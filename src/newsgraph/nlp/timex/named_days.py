@@ -60,6 +60,7 @@ HOLIDAY_AS_MODIFIER = frozenset({"sales", "sale", "shopping", "season", "tree", 
 _NEXT_WORDS = re.compile(r"[^\W\d_]+|[.,;:!?()]")
 _PREVIOUS_WORD = re.compile(r"(?:^|[^\w'’])([A-Z][a-z]+)\s+$")
 # Capitalised words that may open a sentence or a heading before a holiday.
+_OWNER = re.compile(r"([A-Za-z]+)['’]s\s+$")  # "Kenya's Independence Day"
 _OPENERS = frozenset({"On", "At", "By", "Until", "Since", "Before", "After", "During", "Over",
                       "From", "This", "Last", "Next", "Every", "The", "Of", "For", "Till",
                       "Around", "Happy", "Merry"})
@@ -109,6 +110,9 @@ def v_holiday(m, ctx) -> Value | None:
     name = " ".join(m["hol"].lower().replace("’", "'").split())
     name = "fourth of july" if name.startswith("fourth") else name
     needs_us = name in US_ONLY_FIXED or name in US_ONLY_MOVABLE
+    owner = _OWNER.search(ctx.text[max(0, ctx.start - 30):ctx.start])
+    if needs_us and owner and owner.group(1) not in ("America", "nation"):
+        return None  # "Kenya's Independence Day" is not the Fourth of July
     fixed, day_of = _day_function(name, needs_us and about_the_us(ctx.text))
     if day_of is None:
         return None
