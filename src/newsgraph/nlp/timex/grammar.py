@@ -86,6 +86,10 @@ MON = (r"(?:jan(?:uary|\.)|january|feb(?:ruary|\.)|mar(?:ch|\.)|apr(?:il|\.)|may
 MON_BARE = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 WD = _alt(WEEKDAYS)
+# A weekday as date lines write it: in full or abbreviated ("Tues.", "Thu,"), only before a date.
+WD_ABBR = {"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
+           "sat": 6, "sun": 7}
+WD_LINE = WD + r"|(?:" + "|".join(sorted(WD_ABBR, key=len, reverse=True)) + r")\.?"
 SEASON = _alt(SEASONS)
 POD = r"(?:morning|afternoon|evening|night)"
 _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -132,6 +136,12 @@ def unit_code(word: str) -> str | None:
     elif w.endswith("s"):
         w = w[:-1]
     return UNITS.get(w)
+
+
+def weekday_number(word: str) -> int | None:
+    """'Tuesday', 'Tues.', 'tue' -> 2."""
+    w = word.lower().rstrip(".")
+    return WEEKDAYS.get(w) or WD_ABBR.get(w)
 
 
 def month_number(word: str) -> int | None:

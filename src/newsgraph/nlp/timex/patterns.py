@@ -11,9 +11,12 @@ from ..common.intervals import DisjointOverlaps
 from . import grammar as g
 from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
                       v_the_weekend)
-from .values import (Ctx, v_ago, v_holiday, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
+from .named_days import HOLIDAY_KEYS, HOLIDAY_PATTERN, v_holiday
+from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
-                     v_weekday, v_year, v_year_tail)
+                     v_vague_span, v_weekday, v_weekday_of_week, v_year, v_year_tail)
+from .reference import (resolve_references, v_anaphoric_day, v_anaphoric_weekday, v_day_before_after,
+                        v_two_days_off, v_units_later)
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
@@ -21,8 +24,8 @@ _E = r"(?!\w)"  # end of an expression
 RULES: list[tuple[str, Callable]] = [
     (rf"(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", v_iso),
     (rf"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_Y})", v_iso),
-    (rf"(?:{g.WD},?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
-    (rf"(?:{g.WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON})(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD_LINE}),?\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?=\s))\s*(?P<d>[0-3]?\d){_ORD_SUFFIX}(?!\d|:)(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
+    (rf"(?:(?P<wd>{g.WD_LINE}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{g.MON}|{g.MON_BARE}(?!\w))(?:\s*,?\s+(?P<y>{_Y}))?", v_month_day),
     (rf"(?P<mon>{g.MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year)", v_month_year),
     (rf"(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<mon>{g.MON_FULL}|{g.MON})", v_month),
     (rf"(?:fiscal\s+|FY\s*)?(?P<y>{_Y})(?!\d|,\d|\.\d)", v_year),
@@ -43,7 +46,7 @@ RULES: list[tuple[str, Callable]] = [
      rf"(?P<unit>{g.UNIT}s?|weekends?)(?:-long|(?<=s)'(?!\w))?", v_duration),
     (rf"(?:(?P<qual>recent|the\s+(?:past|last|next|coming)|(?:past|coming))\s+)?(?P<unit>{g.UNIT_PL})", v_bare_plural),
     (r"right\s+now|now|currently|recently|lately|nowadays|presently|at\s+present|these\s+days"
-     r"|the\s+(?:past|present|future)|at\s+the\s+moment|at\s+(?:the|that)\s+time|formerly", v_ref),
+     r"|the\s+(?:(?:near|foreseeable|distant|immediate|recent)\s+)?(?:past|present|future)|at\s+the\s+moment|at\s+(?:the|that)\s+time|formerly", v_ref),
     (rf"(?:the\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{_Y}))?", v_season),
     (rf"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
      rf"|Q(?P<q>[1-4]))(?:,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year|the\s+year))?", v_quarter),
@@ -57,9 +60,18 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<adv>{'|'.join(g.ADVERB_SETS)})|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{g.NUM})\s+)?"
      rf"(?P<what>{g.UNIT}s?|{g.WD}|{g.POD}|{g.SEASON})", v_set),
     (rf"(?:once|twice|thrice|{g.NUM}\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{g.UNIT})", v_freq),
-    (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day"
-     rf"|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?"
-     rf"|good\s+friday)(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
+    (rf"(?:(?P<y0>{_Y})\s+)?(?P<hol>{HOLIDAY_PATTERN})(?:\s*,?\s+(?P<y>{_Y}))?", v_holiday),
+    (r"(?:(?:the\s+)?(?P<rel>following|next|previous|preceding|same)|(?P<that>that)(?:\s+same)?)\s+"
+     r"(?P<pod>day|morning|afternoon|evening|night)", v_anaphoric_day),
+    (r"the\s+(?P<pod>day|night|morning|evening)(?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)\"'’”—–]|$))"
+     r"|(?=\s+(?P<dir2>before|after)\s+(?:(?:the|a|an|his|her|their|its|he|she|they|it|we)\b|(?-i:[A-Z]))))",
+     v_day_before_after),
+    (rf"(?P<num>{g.NUM})\s+(?P<unit>{g.UNIT}s?)\s+(?P<dir>later|earlier)(?!\s+than)", v_units_later),
+    (rf"(?P<wd>{g.WD})(?:,?\s+|\s+of\s+)(?P<rel>this|last|next)\s+week", v_weekday_of_week),
+    (rf"the\s+(?:(?:next|coming)\s+)?(?P<unit>{g.UNIT_PL})\s+(?:ahead(?!\s+of\b)|to\s+come)", v_vague_span),
+    (rf"(?:the\s+)?(?P<rel>following|previous|preceding)\s+(?P<wd>{g.WD})", v_anaphoric_weekday),
+    (r"the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)", v_two_days_off),
+    (r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bacross\s)|(?<=\bdown\s))the\s+(?P<unit>years|decades|centuries)", v_vague_span),
 ]
 _COMPILED = [(re.compile(r"(?<![\w$£€#'])" + g.MODPRE + "(?P<core>" + p + ")" + _E, re.I), f)
              for p, f in RULES]
@@ -95,8 +107,15 @@ _RULE_KEYS: dict[int, tuple[str, ...]] = {
     26: ("annual", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly",
          "fortnightly", "every", "each"),
     27: ("once", "twice", "thrice", "times"),
-    28: ("christmas", "new year", "boxing", "halloween", "valentine", "thanksgiving", "easter",
-         "good friday"),
+    28: HOLIDAY_KEYS,
+    29: ("day", "morning", "afternoon", "evening", "night"),
+    30: ("day", "morning", "evening", "night"),
+    31: ("later", "earlier"),
+    32: ("week",),
+    33: ("ahead", "to come"),
+    34: tuple(g.WEEKDAYS),
+    35: ("tomorrow", "yesterday"),
+    36: ("years", "decades", "centuries"),
 }
 assert all(any(k in RULES[i][0].lower() for k in keys) for i, keys in _RULE_KEYS.items()) and \
     RULES[7][1] is v_year_tail and RULES[19][1] is v_ref, "timex _RULE_KEYS out of step with RULES"
@@ -187,7 +206,7 @@ def normalise(text: str, anchor: dt.date | None, tense: str | None = None) -> Va
     phrase = _LEADING.sub("", text.strip().rstrip(".,;:"))
     if not phrase:
         return None
-    for c in select(candidates(phrase, anchor, tense_fn=lambda s, e: tense)):
+    for c in resolve_references(select(candidates(phrase, anchor, tense_fn=lambda s, e: tense)), anchor):
         if c[1] == len(phrase) and (c[0] == 0 or phrase[:c[0]].strip().lower() in g.MODIFIERS):
             return c[2], c[3], c[4]
     return None

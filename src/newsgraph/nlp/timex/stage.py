@@ -17,6 +17,7 @@ from ...model import Document, Timex
 from ...pipeline import Stage
 from ..parse import doc_text, token_covering
 from .patterns import candidates, normalise, select
+from .reference import resolve_references
 
 
 
@@ -122,6 +123,7 @@ def find_timexes(spacy_doc, anchor: dt.date | None) -> list[Timex]:
         if got is not None:
             chosen.append((s, e, *got, -1))
     chosen.sort(key=lambda c: c[0])
+    chosen = resolve_references(chosen, anchor)
     return [Timex(text[s:e], s, e, typ, value, mod) for s, e, typ, value, mod, _ in chosen]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import grammar as g
 from .grammar import DAY_OFFSETS, Value
+from .reference import relative_unit
 
 
 
@@ -44,7 +45,8 @@ class Ctx:
         return self.text[self.end:self.end + n].lower()
 
 
-def _cap(word: str | None) -> bool:
+def capitalised(word: str | None) -> bool:
+    """The word starts with a capital (months, weekdays and holidays are written so)."""
     return bool(word) and word[0].isupper()
 
 
@@ -64,7 +66,8 @@ def v_iso(m, ctx) -> Value | None:
     return "DATE", d.isoformat(), ctx.mod
 
 
-def _year(y: str | None, ctx: Ctx) -> int | None:
+def full_year(y: str | None, ctx: Ctx) -> int | None:
+    """The year a written year names ("'19" and "19" -> 2019 near a 2020 anchor)."""
     if y is None:
         return None
     year = int(y)
@@ -75,13 +78,15 @@ def _year(y: str | None, ctx: Ctx) -> int | None:
 
 
 def v_month_day(m, ctx) -> Value | None:
-    if not _cap(m["mon"]):
+    if not capitalised(m["mon"]):
         return None
     month, day = g.month_number(m["mon"]), int(m["d"])
-    year = _year(m["y"], ctx)
+    year = full_year(m["y"], ctx)
     if year is None and ctx.anchor is not None:
         year = g.choose_year(ctx.anchor.month * 100 + ctx.anchor.day, month * 100 + day,
                              ctx.anchor.year, ctx.tense, span=1200)
+        if m["wd"] and capitalised(m["wd"]):  # "Tuesday, Dec. 3": the year whose Dec. 3 is a Tuesday
+            year = _year_of_weekday(year, month, day, g.weekday_number(m["wd"]), ctx)
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
@@ -90,8 +95,24 @@ def v_month_day(m, ctx) -> Value | None:
     return "DATE", value, ctx.mod
 
 
+def _year_of_weekday(year: int, month: int, day: int, weekday: int, ctx: Ctx) -> int:
+    """``year``, or the year before or after it when only there ``month``/``day`` falls on
+    ISO ``weekday`` (a weekday names the year a date line leaves out) and the tense allows
+    it (a past verb: not after the anchor; a future one: not before)."""
+    for y in (year, year - 1, year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if (ctx.tense == "past" and d > ctx.anchor) or (ctx.tense == "future" and d < ctx.anchor):
+            continue
+        if d.isoweekday() == weekday:
+            return y
+    return year
+
+
 def v_month_year(m, ctx) -> Value | None:
-    if not _cap(m["mon"]):
+    if not capitalised(m["mon"]):
         return None
     month = g.month_number(m["mon"])
     if m["y"]:
@@ -103,7 +124,7 @@ def v_month_year(m, ctx) -> Value | None:
 
 def v_month(m, ctx) -> Value | None:
     mon = m["mon"]
-    if not _cap(mon) or (ctx.tag_fn and ctx.tag_fn(ctx.start + (ctx.end - ctx.start - len(mon))) == "MD"):
+    if not capitalised(mon) or (ctx.tag_fn and ctx.tag_fn(ctx.start + (ctx.end - ctx.start - len(mon))) == "MD"):
         return None
     if ctx.label() in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
         return None
@@ -159,6 +180,10 @@ def v_rel_unit(m, ctx) -> Value | None:
     code = g.unit_code(m["unit"])
     rel = m["rel"].lower()
     sign = g.direction(rel)
+    if m["det"] and rel in ("following", "previous", "preceding") and code in ("W", "M", "Y"):
+        got = relative_unit(code, sign, ctx)  # the week after the one the story is at
+        if got is not None:
+            return got
     if m["det"] and (rel in g.REL_NEXT or rel == "past" or code in ("DE", "CE")):
         if rel in g.REL_THIS:
             return None
@@ -185,7 +210,7 @@ def v_bare_unit(m, ctx) -> Value | None:
 
 
 def v_weekday(m, ctx) -> Value | None:
-    if not _cap(m["wd"]):
+    if not capitalised(m["wd"]):
         return None
     if m["wd"].lower().endswith("s") and not m["rel"]:  # "on Mondays"
         return "SET", f"XXXX-WXX-{g.WEEKDAYS[m['wd'].lower()[:-1]]}", ctx.mod
@@ -196,6 +221,18 @@ def v_weekday(m, ctx) -> Value | None:
     else:
         value = g.resolve_weekday(ctx.anchor, wd, ctx.tense, m["rel"]).isoformat()
     return ("TIME", f"{value}T{pod}", ctx.mod) if pod else ("DATE", value, ctx.mod)
+
+
+def v_weekday_of_week(m, ctx) -> Value | None:
+    """'Friday last week', 'Monday of next week': that day of the week named."""
+    if not capitalised(m["wd"]):
+        return None
+    wd = g.WEEKDAYS[m["wd"].lower()]
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-WXX-{wd}", ctx.mod
+    monday = ctx.anchor - dt.timedelta(days=ctx.anchor.isoweekday() - 1)
+    weeks = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", (monday + dt.timedelta(weeks=weeks, days=wd - 1)).isoformat(), ctx.mod
 
 
 def v_day_word(m, ctx) -> Value | None:
@@ -256,90 +293,15 @@ def v_bare_plural(m, ctx) -> Value | None:
     return "DURATION", g.duration_value("X", code), ctx.mod
 
 
+def v_vague_span(m, ctx) -> Value | None:
+    """'the months ahead', 'the weeks to come', 'over the years': some units (TimeML PX.)."""
+    return "DURATION", g.duration_value("X", g.unit_code(m["unit"])), ctx.mod
+
+
 def v_ref(m, ctx) -> Value | None:
     w = re.sub(r"\s+", " ", m[0].lower())
-    if w in ("the past", "the time", "that time") or w.startswith(("recently", "lately", "formerly", "at the time", "at that time")):
+    if w in ("the time", "that time") or w.endswith(" past") or w.startswith(("recently", "lately", "formerly", "at the time", "at that time")):
         return "DATE", "PAST_REF", ctx.mod
     if "future" in w:
         return "DATE", "FUTURE_REF", ctx.mod
     return "DATE", "PRESENT_REF", ctx.mod
-
-
-# Holidays on a fixed day of the year (month, day), and the ones computed per year.
-FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                  "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-                  "new year’s day": (1, 1), "new year’s eve": (12, 31), "halloween": (10, 31),
-                  "valentine's day": (2, 14), "valentine’s day": (2, 14)}
-
-
-def _easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _thanksgiving(year: int) -> dt.date:
-    """US Thanksgiving: the fourth Thursday of November."""
-    first = dt.date(year, 11, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-MOVABLE_HOLIDAYS = {"easter": _easter, "easter sunday": _easter,
-                    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
-                    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
-                    "thanksgiving": _thanksgiving, "thanksgiving day": _thanksgiving}
-
-
-# Nouns a holiday names a kind of, not a date ("Christmas sales", "the Easter parade").
-HOLIDAY_AS_MODIFIER = frozenset({"sales", "sale", "shopping", "season", "tree", "trees", "card",
-                                 "cards", "market", "markets", "lights", "dinner", "party",
-                                 "presents", "gifts", "period", "egg", "eggs", "parade", "message",
-                                 "address", "spirit", "special", "songs", "carols", "rush"})
-_NEXT_WORDS = re.compile(r"[^\W\d_]+|[.,;:!?()]")
-
-
-_PREVIOUS_WORD = re.compile(r"(?:^|[^\w'’])([A-Z][a-z]+)\s+$")
-# Capitalised words that may open a sentence or a heading before a holiday.
-_OPENERS = frozenset({"On", "At", "By", "Until", "Since", "Before", "After", "During", "Over",
-                      "From", "This", "Last", "Next", "Every", "The", "Of", "For", "Till",
-                      "Around", "Happy", "Merry"})
-
-
-def _after_a_name(ctx) -> bool:
-    """The holiday word ends a name ("illustrator Johnnie Christmas")."""
-    found = _PREVIOUS_WORD.search(ctx.text[max(0, ctx.start - 30):ctx.start])
-    return bool(found) and found.group(1) not in _OPENERS
-
-
-def v_holiday(m, ctx) -> Value | None:
-    """A named holiday: its day in the year written, else the nearest one the tense allows;
-    none when it modifies a noun ("Christmas and New Year sales")."""
-    if not _cap(m["hol"]) or ctx.label() == "PERSON" or _after_a_name(ctx):
-        return None  # "Johnnie Christmas"
-    following = _NEXT_WORDS.findall(ctx.text, ctx.end, ctx.end + 60)[:4]
-    for word in following:
-        if not word[0].isalpha():
-            break
-        if word.lower() in HOLIDAY_AS_MODIFIER:
-            return None
-    name = " ".join(m["hol"].lower().split())
-    year = _year(m["y"] or m["y0"], ctx)
-    fixed = FIXED_HOLIDAYS.get(name)
-
-    def day_of(y: int) -> dt.date:
-        return dt.date(y, *fixed) if fixed else MOVABLE_HOLIDAYS[name](y)
-
-    if year is None and ctx.anchor is not None:
-        here = day_of(ctx.anchor.year)
-        year = g.choose_year(ctx.anchor.month * 100 + ctx.anchor.day, here.month * 100 + here.day,
-                             ctx.anchor.year, ctx.tense, span=1200)
-    if year is None:
-        return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", ctx.mod) if fixed else None
-    return "DATE", day_of(year).isoformat(), ctx.mod
