@@ -51,3 +51,15 @@ def test_what_a_role_does_not_imply(text, unwanted):
 def test_joining_a_person_is_no_membership():
     found = relations("Ada Lindqvist was joined on the podium by Berit Holm of the Red Cross.")
     assert [r for r in found if r[1] == "member_of" and r[2] == "Ada Lindqvist"] == []
+
+
+def test_a_deputy_before_a_compound_title_is_a_member_not_the_leader():
+    found = relations("Ada Lindqvist, then the deputy executive director of the Red Cross, "
+                      "approved the plan.")
+    assert ("Ada Lindqvist", "member_of", "International Committee of the Red Cross", True) in found
+    assert not any(p == "leads" for _, p, _, _ in found)
+
+
+def test_nobody_leads_a_person():
+    found = relations("Ada Lindqvist, Governor Tomas Berg's chief of staff, sent the email.")
+    assert not any(p == "leads" and o == "Tomas Berg" for _, p, o, _ in found)

@@ -144,7 +144,8 @@ def _copula_predicate(noun, pat) -> str | None:
     predicate = pat["copula_predicate"].get(word) or pat["role_predicate"].get(word)
     if predicate is None:
         return None
-    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < noun.i]
     for mod in mods:
         two = pat["role_predicate"].get(f"{mod} {word}")
         if two:

@@ -53,6 +53,10 @@ def _span(toks) -> tuple[int, int]:
     return start, last.idx + len(last)
 
 
+# Predicates whose object is a body (a group, an organisation, a state), never a person.
+BODY_PREDICATES = frozenset({"leads"})
+
+
 class RelationBuilder:
     """Collects one document's relations, each once, with its factuality, source and date."""
 
@@ -70,6 +74,8 @@ class RelationBuilder:
         o_id = obj.id if isinstance(obj, Entity) else obj
         if not s_id or not o_id or s_id == o_id:
             return
+        if predicate in BODY_PREDICATES and isinstance(obj, Entity) and obj.type == "PERSON":
+            return  # one leads a body, not a person (a person's staff are member_of them)
         if factuality is None:
             f = fact.classify(anchor)
             if f.prescriptive:
