@@ -60,6 +60,30 @@ def test_off_loopback_every_request_needs_the_token(corpus_db, make_client):
     assert client.get("/api", headers=AUTH).json()["token_required_for_reads"] is True
 
 
+def test_off_loopback_a_browser_signs_in_once_and_reads_by_cookie(corpus_db, make_client):
+    client = make_client(corpus_db, token_for_reads=True)
+    page = client.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/login"
+    form = client.get("/login")
+    assert form.status_code == 200 and 'name="token"' in form.text
+    wrong = client.post("/login", data={"token": "not-it"}, follow_redirects=False)
+    assert wrong.status_code == 401 and "Wrong token" in wrong.text
+    assert "set-cookie" not in wrong.headers
+    signed = client.post("/login", data={"token": TOKEN}, follow_redirects=False)
+    assert signed.status_code == 303 and signed.headers["location"] == "/"
+    cookie = signed.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+    assert client.get("/api/stats").status_code == 200  # the client keeps the cookie
+    # a cookie never authorises a write: a cross-site form could send it
+    error(client.post("/api/analyze", json=VALID), 401)
+
+
+def test_a_wrong_cookie_reads_nothing(corpus_db, make_client):
+    client = make_client(corpus_db, token_for_reads=True)
+    client.cookies.set("newsgraph_token", "not-it")
+    error(client.get("/api/stats"), 401)
+
+
 def test_reads_for_everyone_need_a_token_to_exist(corpus_db, make_client):
     with pytest.raises(ValueError):
         make_client(corpus_db, token=None, token_for_reads=True)

@@ -2,15 +2,21 @@
 reads anything):
 
 * ``TokenGuard``: the bearer token, for every request that may write (any method but GET,
-  HEAD and OPTIONS) and, when the server is bound to a non-loopback address, for every request;
+  HEAD and OPTIONS) and, when the server is bound to a non-loopback address, for every request.
+  So that a browser can read the pages of such a server, ``/login`` takes the token once in a
+  form and sets it as an HttpOnly, SameSite=Strict cookie, which is accepted for reads only
+  (a cookie never authorises a write: no cross-site request can post with it);
 * ``BodyLimit``: a request body over the limit is refused with 413, whether it announces
   its length or streams (a body is read into memory only up to the limit).
 """
 from __future__ import annotations
 
 import hmac
+import html
 import ipaddress
+from urllib.parse import parse_qs
 
+from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
@@ -19,6 +25,15 @@ READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_MAX_BODY = 2_000_000  # bytes
 TOKEN_ENV = "NEWSGRAPH_API_TOKEN"
 MIN_REMOTE_TOKEN = 16  # characters, for a server other machines can reach
+LOGIN_PATH = "/login"
+TOKEN_COOKIE = "newsgraph_token"
+_LOGIN_FORM_BYTES = 4096  # a token form is tiny; more is not read
+_LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>newsgraph: sign in</title></head><body><main><h1>newsgraph</h1>
+<p>This server needs its token to show its pages.</p>{message}
+<form method="post" action="/login"><label>Token <input name="token" type="password"
+autocomplete="current-password" required></label> <button type="submit">Sign in</button></form>
+</main></body></html>"""
 
 
 def is_loopback(host: str) -> bool:
@@ -31,6 +46,15 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    """The value of cookie ``name`` in the request, or None."""
+    for part in (_header(scope, b"cookie") or "").split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -53,14 +77,24 @@ class TokenGuard:
     def needs_token(self, method: str) -> bool:
         return self.always or method.upper() not in READ_METHODS
 
+    def matches(self, value: str) -> bool:
+        """``value`` is the server's token (compared in constant time)."""
+        return bool(self.token) and hmac.compare_digest(value.strip().encode("utf-8", "replace"),
+                                                        self.token.encode("utf-8"))
+
     def authorised(self, scope: Scope) -> bool:
         given = _header(scope, b"authorization") or ""
         scheme, _, value = given.partition(" ")
-        if not self.token or scheme.lower() != "bearer":
-            return False
-        return hmac.compare_digest(value.strip().encode("utf-8", "replace"), self.token.encode("utf-8"))
+        if scheme.lower() == "bearer":
+            return self.matches(value)
+        if scope.get("method", "GET").upper() in READ_METHODS:  # never a write by cookie
+            return self.matches(_cookie(scope, TOKEN_COOKIE) or "")
+        return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("path") == LOGIN_PATH and self.token:
+            await self._login(scope, receive, send)
+            return
         if scope["type"] != "http" or not self.needs_token(scope.get("method", "GET")):
             await self.app(scope, receive, send)
             return
@@ -74,7 +108,31 @@ class TokenGuard:
             message = "this request needs the server's token: send 'Authorization: Bearer <token>'"
         else:
             message = "wrong token"
-        response = error_response(401, message, headers={"WWW-Authenticate": "Bearer"})
+        if self.always and "text/html" in (_header(scope, b"accept") or ""):
+            response = RedirectResponse(LOGIN_PATH, status_code=303)  # a browser: sign in first
+        else:
+            response = error_response(401, message, headers={"WWW-Authenticate": "Bearer"})
+        await response(scope, receive, send)
+
+    async def _login(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """GET: the sign-in form; POST (a form with ``token``): the cookie, then the start page."""
+        method = scope.get("method", "GET").upper()
+        if method != "POST":
+            await HTMLResponse(_LOGIN_PAGE.format(message=""))(scope, receive, send)
+            return
+        body, more = b"", True
+        while more and len(body) <= _LOGIN_FORM_BYTES:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        fields = parse_qs(body[:_LOGIN_FORM_BYTES].decode("utf-8", "replace"))
+        given = (fields.get("token") or [""])[0]
+        if not self.matches(given):
+            page = _LOGIN_PAGE.format(message=f"<p role=\"alert\">{html.escape('Wrong token.')}</p>")
+            await HTMLResponse(page, status_code=401)(scope, receive, send)
+            return
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(TOKEN_COOKIE, given.strip(), httponly=True, samesite="strict", path="/")
         await response(scope, receive, send)
 
 

@@ -52,5 +52,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = 
         # The token rides in the fragment, which the browser keeps to itself (never sent or logged).
         echo(f"newsgraph: the Analyse page with this token: http://{shown}:{port}/analyse#token={token}")
     elif for_reads:
-        echo("newsgraph: every request needs 'Authorization: Bearer <token>'")
+        echo("newsgraph: every request needs 'Authorization: Bearer <token>'; in a browser,"
+             f" sign in once at http://{shown}:{port}/login")
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
