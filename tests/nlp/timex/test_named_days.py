@@ -7,15 +7,8 @@ import datetime as dt
 import pytest
 
 from newsgraph.nlp.timex.named_days import MOVABLE_HOLIDAYS, US_ONLY_MOVABLE, about_the_us
-from newsgraph.nlp.timex.stage import TimexStage
-
-ANCHOR = "2021-04-13"
 
 
-def _timexes(parsed, text, published=ANCHOR):
-    doc = parsed(text, published)
-    TimexStage()(doc)
-    return [(t.text, t.type, t.value) for t in doc.timexes]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -30,8 +23,8 @@ def _timexes(parsed, text, published=ANCHOR):
     ("Parties were held on New Year's Eve.", ("New Year's Eve", "DATE", "2020-12-31")),
     ("Families will gather on Thanksgiving.", ("Thanksgiving", "DATE", "2021-11-25")),
 ])
-def test_a_named_day_gets_its_date(parsed, text, expected):
-    assert expected in _timexes(parsed, text)
+def test_a_named_day_gets_its_date(timexes, text, expected):
+    assert expected in timexes(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -40,8 +33,8 @@ def test_a_named_day_gets_its_date(parsed, text, expected):
     "Americans watched the Election Day results.",
     "The U.S. envoy attended Kenya's Independence Day celebrations on Friday.",
 ])
-def test_a_us_holiday_outside_a_us_text_or_as_a_modifier_is_no_date(parsed, text):
-    assert not [t for t in _timexes(parsed, text) if "Day" in t[0]]
+def test_a_us_holiday_outside_a_us_text_or_as_a_modifier_is_no_date(timexes, text):
+    assert not [t for t in timexes(text) if "Day" in t[0]]
 
 
 @pytest.mark.parametrize("name, year, day", [
