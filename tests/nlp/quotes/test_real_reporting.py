@@ -349,3 +349,8 @@ def test_words_of_the_subject_reproduced_as_an_object_are_direct(quotes, text, f
 def test_a_fragment_the_subject_does_not_own_is_no_quote(quotes, text, fragment):
     _, found = quotes(text)
     _none(found, fragment)
+
+
+def test_a_quoted_modifier_of_the_object_is_no_quote(quotes):
+    _, found = quotes('The company offered its "premium" service to new customers.')
+    _none(found, "premium")

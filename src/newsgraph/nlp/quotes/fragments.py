@@ -59,6 +59,17 @@ def _lead(sdoc, mark) -> _Lead | None:
     return found
 
 
+def _modifies_next(sdoc, marks: dict, span: MarkSpan) -> bool:
+    """The quoted words only modify the noun right after them in their sentence ('its
+    "premium" service'): a label of the writer's, not words of the subject."""
+    close = marks.get(span.close)
+    if close is None or close.i + 1 >= len(sdoc):
+        return False
+    after = sdoc[close.i + 1]
+    ended = doc_text(sdoc)[span.start:span.end].rstrip()[-1:] in (".", "!", "?")
+    return not ended and not after.is_sent_start and after.pos_ in ("NOUN", "PROPN")
+
+
 def _speaker(cand: Candidate, verb) -> Candidate:
     found = speaker_from_verb(verb, stop_before=verb.idx)
     if found is not None and found[0] < verb.idx:
@@ -96,8 +107,9 @@ def quoted_fragments(sdoc, spans: list[MarkSpan]) -> tuple[list[Candidate], list
             cand = Candidate("mixed", sdoc[verb.i + 1].idx, doubles[k - 1].close + 1, verb.text,
                              lemma, source="framed")
             verdicts.append(_speaker(cand, verb))
-        elif lemma in FRAGMENT_VERBS and lead.possessive or \
-                lead.prep is not None and lead.prep in FRAGMENT_PREP_VERBS.get(lemma, ()):
+        elif (lemma in FRAGMENT_VERBS and lead.possessive or
+              lead.prep is not None and lead.prep in FRAGMENT_PREP_VERBS.get(lemma, ())) and \
+                not _modifies_next(sdoc, marks, doubles[k - 1]):
             for part in doubles[n:k]:
                 cand = Candidate("direct", part.start, part.end, verb.text, lemma,
                                  source="fragment")
