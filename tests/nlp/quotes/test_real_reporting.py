@@ -354,3 +354,20 @@ def test_a_fragment_the_subject_does_not_own_is_no_quote(quotes, text, fragment)
 def test_a_quoted_modifier_of_the_object_is_no_quote(quotes):
     _, found = quotes('The company offered its "premium" service to new customers.')
     _none(found, "premium")
+
+
+def test_a_paragraph_set_off_after_a_reporting_colon_is_a_block_quote(quotes):
+    block = "The border will remain closed until further notice. Travellers should use the northern crossings."
+    _, found = quotes(f"Interior Minister Ada Lind said in a statement:\n\n{block}\n\nTruck drivers were angry.")
+    quote, details = _find(found, "The border will remain")
+    assert quote.kind == "direct" and quote.text == block
+    assert quote.speaker_name and "Ada Lind" in quote.speaker_name
+    _none(found, "Truck drivers")
+
+
+@pytest.mark.parametrize("intro", ["The victims were identified as:",
+                                   "Senator Ada Lind listed her three demands:"])
+def test_a_colon_without_a_report_opens_no_block_quote(quotes, intro):
+    _, found = quotes(f"{intro}\n\nHigher wages for nurses, more beds in the hospitals and free "
+                      "school meals for every child.")
+    _none(found, "Higher wages")

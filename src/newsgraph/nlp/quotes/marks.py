@@ -39,7 +39,7 @@ class Candidate:
     speaker_end: int | None = None
     speaker_tokens: list = field(default_factory=list)  # head tokens naming the speaker(s)
     medium: str | None = None
-    source: str = "cue"  # cue | standalone | continuation | according | framed | fragment
+    source: str = "cue"  # cue | standalone | continuation | according | framed | fragment | block
 
 
 def _content_bounds(text: str, a: int, b: int) -> tuple[int, int]:

@@ -13,8 +13,8 @@ from typing import Any
 
 from ...model import Document, Quote
 from ...pipeline import Stage
-from .conventions import quiet_paragraphs
-from .direct import QUOTE_CHARS, direct_candidates
+from .conventions import block_quotes, quiet_paragraphs
+from .direct import QUOTE_CHARS, direct_candidates, speaker_from_verb
 from .discourse import Speakers
 from .fragments import quoted_fragments
 from .marks import Candidate, quote_mark_spans
@@ -52,7 +52,7 @@ def analyse_quotes(doc: Document) -> list[tuple[Quote, dict[str, Any]]]:
     if sdoc is None or not text:
         return []
     spans = quote_mark_spans(text)
-    direct = direct_candidates(text, sdoc, spans)
+    direct = direct_candidates(text, sdoc, spans) + block_quotes(text, sdoc, speaker_from_verb)
     verdicts, reproduced = quoted_fragments(sdoc, spans)
     taken = Overlaps((d.start, d.end) for d in direct)
     direct += [r for r in reproduced if not taken.overlaps(r.start, r.end)]
