@@ -371,3 +371,11 @@ def test_a_colon_without_a_report_opens_no_block_quote(quotes, intro):
     _, found = quotes(f"{intro}\n\nHigher wages for nurses, more beds in the hospitals and free "
                       "school meals for every child.")
     _none(found, "Higher wages")
+
+
+def test_a_quote_after_a_connector_goes_on_with_the_speaker_before(quotes):
+    _, found = quotes('"The border is closed," Governor Tomas Berg said on Monday; and, later, '
+                      '"Nobody will cross it this week."')
+    first, _ = _find(found, "The border is closed")
+    second, _ = _find(found, "Nobody will cross it")
+    assert first.speaker is not None and second.speaker == first.speaker

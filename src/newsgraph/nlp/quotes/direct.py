@@ -28,6 +28,10 @@ _THAT_END = re.compile(r"\bthat\s*$")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")  # used with .match(pos)
 _NEXT_QUOTE = re.compile(r"\s*[,:]\s*[“\"‘']")  # a cue introducing the quote after it
 _WINDOW_STOP = re.compile(r"[.;!?]|[“”\"‘]")
+# '"...", it added; and, later, "..."': a connector alone between an attributed quote and the
+# next one in its sentence carries the attribution on
+_GOES_ON = re.compile(r"[,;]\s*(?:and|but|then)(?:,?\s+(?:later|then|also|again|finally))?,?\s*$")
+GOES_ON_REACH = 60  # characters from the quote before to the connector's end
 _SENT_CLOSERS = ".!?…”\"’"
 _CUE_REACH = 16  # tokens back from a quote to its cue ("posting at 9 am on Twitter, “…”")
 
@@ -359,6 +363,7 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
     """One candidate per attributed or free-standing top-level quote."""
     out: list[Candidate] = []
     marks = Enclosures((o.open, o.close) for o in spans)  # not every span for every span
+    previous = None  # the last top-level quote with a candidate
     for span in spans:
         if marks.wraps(span.open, span.close):
             continue  # nested quote: part of the outer one
@@ -373,6 +378,11 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
             cand = cue_before(text, sdoc, span) or cue_after(text, sdoc, span)
         if cand is None:
             cand = colon_intro(text, sdoc, span, speaker_from_verb)
+        if cand is None and previous is not None and previous.close < span.open <= \
+                previous.close + GOES_ON_REACH and \
+                _GOES_ON.search(text, previous.close + 1, span.open) and \
+                "\n" not in text[previous.close:span.open]:
+            cand = Candidate("direct", span.start, span.end, source="standalone")
         if cand is None:
             words = len(content.split())
             if _sentence_initial(text, span) and words >= 4 and \
@@ -384,6 +394,7 @@ def direct_candidates(text: str, sdoc, spans: list[MarkSpan]) -> list[Candidate]
             continue
         # a quoted title or term with a cue is still speech only when it reads as words said
         out.append(cand)
+        previous = span if span.closed else None
     return out
 
 
