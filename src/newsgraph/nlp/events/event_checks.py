@@ -69,6 +69,31 @@ def habitual(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def _present_simple(verb) -> bool:
+    """``verb`` is in the simple present, active ("opposes", "does not recognize") or passive
+    ("is backed by"): no past, perfect, progressive or future auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "VBD") or lemma(a) == "have" or a.lower_ == "to" for a in auxes):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(a.dep_ == "aux" and a.tag_ == "VBG" for a in auxes)
+    if verb.tag_ == "VB":  # "does not recognize"
+        return any(lemma(a) == "do" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")
+                                      for a in auxes)
+
+
+def standing_description(case: TypeCase) -> Entry | None:
+    """A relative clause in the simple present describes what its noun is or does ("the
+    mayor, who is backed by the party", "a group that opposes the government", "Cyprus,
+    which Turkey does not recognize"): a state or habit, no event (guide 5.10). Past and
+    future relative clauses ("who attacked the town last week") stay events."""
+    tok = case.tok
+    if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and _present_simple(tok):
+        return None
+    return case.entry
+
+
 def cognitive_sense(case: TypeCase) -> Entry | None:
     """"an understanding of economics" is knowledge, no agreement."""
     for w in case.entry[2]:

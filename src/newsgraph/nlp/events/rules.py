@@ -302,6 +302,8 @@ TYPE_RULES: list[TypeRule] = [
     TypeRule("question", "event", FIX, ec.in_question, "questions are no events"),
     TypeRule("habitual", "event", FIX, ec.habitual,
              '"has always condemned": a habit or standing position, no event'),
+    TypeRule("standing description", "event", FIX, ec.standing_description,
+             '"a group that opposes the government": a present relative clause is a state'),
     TypeRule("cognitive sense", "event", FIX, ec.cognitive_sense,
              '"an understanding of economics": no AGREE'),
     TypeRule("place premodifier", "event", FIX, ec.place_premodifier,

@@ -1,0 +1,33 @@
+"""Rules for events that are right on real news (issue 18): senses, states and non-parties,
+on sentences written for these tests (fictional names; not taken from any gold set or corpus
+document). Each test fails without the rule it names."""
+from __future__ import annotations
+
+import pytest
+
+
+def types(doc):
+    return [(e.event, e.mode, e.event_text) for e in doc.events]
+
+
+def texts(parts):
+    return [p["text"] for p in parts]
+
+
+# ---------------------------------------------------------------- standing description
+
+@pytest.mark.parametrize("text, absent", [
+    ("The mayor, who is backed by the ruling party, denied the report.", "SUPPORT"),
+    ("Ruritania, which Zenda does not recognize, sent a letter.", "REJECT"),
+    ("The charity, which provides food to refugees, opened a new office.", "AID"),
+    ("The group that opposes the government hired a lawyer.", "ACCUSE"),
+])
+def test_present_relative_clause_is_a_state(coded, text, absent):
+    doc = coded(text)
+    assert absent not in [e.event for e in doc.events], types(doc)
+
+
+def test_past_relative_clause_stays_an_event(coded):
+    doc = coded("The rebels, who attacked the town last week, fled into the hills.")
+    assert [e.event for e in doc.events] == ["ASSAULT"], types(doc)
+    assert texts(doc.events[0].actor) == ["rebels"]
