@@ -31,3 +31,20 @@ def test_past_relative_clause_stays_an_event(coded):
     doc = coded("The rebels, who attacked the town last week, fled into the hills.")
     assert [e.event for e in doc.events] == ["ASSAULT"], types(doc)
     assert texts(doc.events[0].actor) == ["rebels"]
+
+
+# ---------------------------------------------------------------- ability, right, chance
+
+@pytest.mark.parametrize("text", [
+    "She has the ability to support the new rules.",
+    "They had the chance to meet the president.",
+    "The envoy has the power to condemn the decision.",
+])
+def test_infinitive_on_an_ability_noun_is_no_event(coded, text):
+    doc = coded(text)
+    assert doc.events == [], types(doc)
+
+
+def test_plan_to_act_stays(coded):
+    doc = coded("Ruritania announced a plan to withdraw its troops.")
+    assert [e.event for e in doc.events] == ["RETREAT"], types(doc)

@@ -174,6 +174,8 @@ def purpose_clause(case: TypeCase) -> Entry | None:
         return case.entry
     if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether") for c in tok.children):
         return None  # "figure out how to free themselves": a question of means
+    if tok.dep_ == "acl" and lemma(tok.head) in lex.PURPOSE_HEADS:
+        return None  # "the ability to support", "the right to protest": no act, of any type
     if case.entry[0] in VERBAL_TYPES | {"CONSULT", "PROTEST"}:
         return case.entry  # a meeting or protest gathered for is held ("gathered to discuss")
     head = tok.head
