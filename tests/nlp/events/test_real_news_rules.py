@@ -48,3 +48,29 @@ def test_infinitive_on_an_ability_noun_is_no_event(coded, text):
 def test_plan_to_act_stays(coded):
     doc = coded("Ruritania announced a plan to withdraw its troops.")
     assert [e.event for e in doc.events] == ["RETREAT"], types(doc)
+
+
+# ---------------------------------------------------------------- verbal attack
+
+@pytest.mark.parametrize("text", [
+    "The senator attacked the president in a series of tweets.",
+    "The senator attacked the president's decision to close the embassy.",
+    "The senator attacked the president over his handling of the crisis.",
+    "The minister attacked the newspaper for publishing the photos.",
+    "The senator publicly attacked the mayor, saying he had lied.",
+])
+def test_attack_in_words_is_accuse(coded, text):
+    doc = coded(text)
+    assert doc.events and doc.events[0].event == "ACCUSE", types(doc)
+    assert doc.events[0].mode == "disapprove"
+    assert "ASSAULT" not in [e.event for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the president's convoy on Monday.",
+    "Protesters attacked police officers during the march.",
+    "Militants attacked the base in a series of raids.",
+])
+def test_physical_attack_stays_assault(coded, text):
+    doc = coded(text)
+    assert [e.event for e in doc.events][:1] == ["ASSAULT"], types(doc)

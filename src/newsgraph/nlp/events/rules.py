@@ -256,6 +256,8 @@ TYPE_RULES: list[TypeRule] = [
              '"released a statement": publishing, no RETREAT'),
     TypeRule("thing prevented", "verb", FIX, sn.thing_prevented,
              '"prevent the spread": no COERCE of a party'),
+    TypeRule("verbal attack", "verb", FIX, sn.verbal_attack,
+             '"attacked the decision", "attacked X in a tweet": ACCUSE disapprove'),
     TypeRule("thing fought", "verb", FIX, sn.thing_fought, '"fighting corruption": no ASSAULT'),
     TypeRule("self explosion", "verb", FIX, sn.self_explosion,
              '"the fruit exploded": no attack'),

@@ -236,3 +236,43 @@ def transport_visit(case: TypeCase) -> Entry | None:
             case.dobj is not None:
         return None
     return case.entry
+
+
+_SAYING_VERBS = frozenset({"say", "call", "accuse", "describe", "claim", "write", "tweet"})
+
+
+def _in_words(verb) -> bool:
+    """The act of ``verb`` is done in words: a manner adverb ("publicly"), a medium of words
+    ("in a tweet", "on Twitter"), a reason ("for his remarks", "over saying"), or a speech
+    verb alongside ("..., saying" / "calling him ...")."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.VERBAL_MANNER:
+            return True
+        if c.dep_ == "advcl" and lemma(c) in _SAYING_VERBS:
+            return True
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ == "pcomp" and g.tag_ == "VBG" and c.lower_ in ("for", "over"):
+                return True  # "attacked him for saying"
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in ("in", "on", "during", "via", "through") and any(
+                    n is not None and (lemma(n) in lex.SPEECH_NOUNS or n.lower_ in
+                                       lex.SPEECH_NOUNS) for n in (g, of_noun(g))):
+                return True  # "in a tweet", "in a series of tweets"
+            if c.lower_ in ("for", "over") and lemma(g) in lex.VERBAL_TARGETS:
+                return True
+    return False
+
+
+def verbal_attack(case: TypeCase) -> Entry | None:
+    """"attacked the decision", "attacked the senator in a tweet / over his remarks": an
+    attack in words is ACCUSE disapprove, not ASSAULT (guide 5.11); "attacked the convoy"
+    stays ASSAULT."""
+    if case.entry[0] != "ASSAULT" or case.lem not in lex.VERBAL_ATTACK_VERBS:
+        return case.entry
+    obj = case.dobj if case.dobj is not None else case.obj
+    if obj is not None and lemma(obj) in lex.VERBAL_TARGETS or _in_words(case.tok):
+        return "ACCUSE", "disapprove", case.entry[2]
+    return case.entry
