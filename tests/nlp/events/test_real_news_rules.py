@@ -74,3 +74,24 @@ def test_attack_in_words_is_accuse(coded, text):
 def test_physical_attack_stays_assault(coded, text):
     doc = coded(text)
     assert [e.event for e in doc.events][:1] == ["ASSAULT"], types(doc)
+
+
+# ---------------------------------------------------------------- shared view
+
+@pytest.mark.parametrize("text", [
+    "Not everyone agreed there should be another referendum.",
+    "Most experts agreed that the economy is weak.",
+])
+def test_agreeing_with_a_view_is_no_agree(coded, text):
+    doc = coded(text)
+    assert "AGREE" not in [e.event for e in doc.events], types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries agreed that they would withdraw their troops.",
+    "Ruritania and Zenda agreed that talks should resume in May.",
+    "They agreed that the border would be open to trade.",
+])
+def test_agreeing_on_an_act_stays_agree(coded, text):
+    doc = coded(text)
+    assert [e.event for e in doc.events][:1] == ["AGREE"], types(doc)

@@ -258,6 +258,8 @@ TYPE_RULES: list[TypeRule] = [
              '"prevent the spread": no COERCE of a party'),
     TypeRule("verbal attack", "verb", FIX, sn.verbal_attack,
              '"attacked the decision", "attacked X in a tweet": ACCUSE disapprove'),
+    TypeRule("shared view", "verb", FIX, sn.shared_view,
+             '"agreed there should be a vote": a view shared, no AGREE'),
     TypeRule("thing fought", "verb", FIX, sn.thing_fought, '"fighting corruption": no ASSAULT'),
     TypeRule("self explosion", "verb", FIX, sn.self_explosion,
              '"the fruit exploded": no attack'),

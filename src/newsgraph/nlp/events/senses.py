@@ -276,3 +276,21 @@ def verbal_attack(case: TypeCase) -> Entry | None:
     if obj is not None and lemma(obj) in lex.VERBAL_TARGETS or _in_words(case.tok):
         return "ACCUSE", "disapprove", case.entry[2]
     return case.entry
+
+
+def shared_view(case: TypeCase) -> Entry | None:
+    """"agreed (that) there should be a vote", "agreed that the economy is weak": a clause of
+    existence or state is a view shared, no AGREE; agreeing that an act will or should happen
+    ("agreed that they would withdraw", "agreed that talks should resume") is one."""
+    if case.entry[0] != "AGREE" or case.lem != "agree":
+        return case.entry
+    for clause in case.tok.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in
+               clause.children):
+            continue  # "agreed that the border would be open": a state to bring about
+        if lemma(clause) == "be" and not any(c.dep_ == "xcomp" for c in clause.children) or \
+                any(c.dep_ == "expl" for c in clause.children):
+            return None  # a state or an existence, not an act one undertakes
+    return case.entry
