@@ -95,3 +95,20 @@ def test_agreeing_with_a_view_is_no_agree(coded, text):
 def test_agreeing_on_an_act_stays_agree(coded, text):
     doc = coded(text)
     assert [e.event for e in doc.events][:1] == ["AGREE"], types(doc)
+
+
+# ---------------------------------------------------------------- standing permission
+
+@pytest.mark.parametrize("text", [
+    "The ministry is allowed to provide the licence while the case is decided.",
+    "Ruritania allows its citizens more freedom than Zenda.",
+])
+def test_present_permission_is_a_state(coded, text):
+    doc = coded(text)
+    assert "CONCEDE" not in [e.event for e in doc.events], types(doc)
+
+
+def test_past_permission_stays_an_event(coded):
+    doc = coded("The government allowed foreign journalists to enter the region.")
+    assert [e.event for e in doc.events] == ["CONCEDE"], types(doc)
+    assert texts(doc.events[0].recipient) == ["foreign journalists"]

@@ -94,6 +94,16 @@ def standing_description(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def standing_permission(case: TypeCase) -> Entry | None:
+    """"X is allowed to provide", "the model allows citizens more freedom": a permission in
+    the simple present is a standing state, no CONCEDE or RETREAT (guide 5.10); "allowed
+    the inspectors in" on a day is an act."""
+    if case.lem in lex.PERMIT_VERBS and case.tok.pos_ in ("VERB", "AUX") and \
+            case.entry[0] in ("CONCEDE", "RETREAT") and _present_simple(case.tok):
+        return None
+    return case.entry
+
+
 def cognitive_sense(case: TypeCase) -> Entry | None:
     """"an understanding of economics" is knowledge, no agreement."""
     for w in case.entry[2]:

@@ -133,6 +133,7 @@ VERBAL_TARGETS = _WORDS["verbal_targets"] | ACT_NOUNS | UNSUPPORTED_OBJECTS | DE
     INFORMATION_NOUNS
 SPEECH_NOUNS = _WORDS["speech_nouns"]
 VERBAL_MANNER = _WORDS["verbal_manner"]
+PERMIT_VERBS = _WORDS["permit_verbs"]
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})

@@ -308,6 +308,8 @@ TYPE_RULES: list[TypeRule] = [
              '"has always condemned": a habit or standing position, no event'),
     TypeRule("standing description", "event", FIX, ec.standing_description,
              '"a group that opposes the government": a present relative clause is a state'),
+    TypeRule("standing permission", "event", FIX, ec.standing_permission,
+             '"X is allowed to provide": a permission in the simple present is a state'),
     TypeRule("cognitive sense", "event", FIX, ec.cognitive_sense,
              '"an understanding of economics": no AGREE'),
     TypeRule("place premodifier", "event", FIX, ec.place_premodifier,
