@@ -112,3 +112,25 @@ def test_past_permission_stays_an_event(coded):
     doc = coded("The government allowed foreign journalists to enter the region.")
     assert [e.event for e in doc.events] == ["CONCEDE"], types(doc)
     assert texts(doc.events[0].recipient) == ["foreign journalists"]
+
+
+# ---------------------------------------------------------------- vehicles and illnesses
+
+@pytest.mark.parametrize("text", [
+    "The cyclist was struck by a car on the main road.",
+    "Jim Moss, a 19-year-old motorcyclist, was struck by a Ford Fiesta driving on the wrong "
+    "side of the road.",
+    "COVID-19 has killed more than 1,000 people in Zenda.",
+])
+def test_vehicle_or_illness_is_no_attacker(coded, text):
+    doc = coded(text)
+    assert "ASSAULT" not in [e.event for e in doc.events], types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a bus carrying pilgrims.",
+    "The soldier was shot by a sniper.",
+])
+def test_attack_on_or_by_a_party_stays(coded, text):
+    doc = coded(text)
+    assert [e.event for e in doc.events][:1] == ["ASSAULT"], types(doc)

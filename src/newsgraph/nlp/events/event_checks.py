@@ -11,7 +11,7 @@ from . import lexicon as lex
 from . import patterns as pat
 from .candidates import PLACE_PREPS, PLACE_TYPES, direct_object, lemma
 from .senses import NON_PARTY_ENTITIES, THING_PRONOUNS, hazard_bulletin, is_agent, is_means, \
-    is_media, is_natural_cause
+    is_media, is_natural_cause, is_vehicle
 from .typecase import Entry, TypeCase
 
 FIRST_PERSON = frozenset({"i", "me", "myself"})
@@ -133,6 +133,9 @@ def natural_cause(case: TypeCase) -> Entry | None:
     flood warning")."""
     if any(is_natural_cause(h) for h in case.actor_heads or ()):
         return None
+    if case.entry[0] == "ASSAULT" and case.lem not in ("ram", "plow", "plough") and any(
+            is_vehicle(h) for h in list(case.actor_heads or ()) + _by_agents(case.tok)):
+        return None  # "struck by a car": an accident, no attack
     obj = direct_object(case.tok) if case.tok.pos_ in ("VERB", "AUX") else None
     if obj is not None and all(w.i != obj.i for w in case.entry[2]) and (
             is_natural_cause(obj) or hazard_bulletin(obj)):  # "opened fire" is the trigger
@@ -141,6 +144,12 @@ def natural_cause(case: TypeCase) -> Entry | None:
     if any(hazard_bulletin(n) for n in nouns):
         return None
     return case.entry
+
+
+def _by_agents(verb) -> list:
+    """The objects of the "by" agent of a passive verb."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
 def thing_actor(case: TypeCase) -> Entry | None:

@@ -134,6 +134,8 @@ VERBAL_TARGETS = _WORDS["verbal_targets"] | ACT_NOUNS | UNSUPPORTED_OBJECTS | DE
 SPEECH_NOUNS = _WORDS["speech_nouns"]
 VERBAL_MANNER = _WORDS["verbal_manner"]
 PERMIT_VERBS = _WORDS["permit_verbs"]
+VEHICLE_NOUNS = _WORDS["vehicle_nouns"]
+DISEASE_NAMES = _WORDS["disease_names"]
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})

@@ -65,7 +65,17 @@ def _weapon_modified(tok) -> bool:
 
 def is_natural_cause(tok) -> bool:
     """A natural hazard, an accident or an illness ("the fire", "a traffic collision")."""
-    return lemma(tok) in lex.NATURAL_CAUSES and not _weapon_modified(tok)
+    return (lemma(tok) in lex.NATURAL_CAUSES or tok.lower_ in lex.DISEASE_NAMES) and \
+        not _weapon_modified(tok)
+
+
+def is_vehicle(tok) -> bool:
+    """A vehicle, by noun, by a product name ("a car", "a Toyota Corolla") or by its motion
+    ("a Fiesta driving on the wrong side", "someone speeding through the junction")."""
+    return lemma(tok) in lex.VEHICLE_NOUNS or tok.lower_ in lex.VEHICLE_NOUNS or \
+        tok.ent_type_ == "PRODUCT" and tok.dep_ in ("pobj", "nsubj") or any(
+            c.dep_ in ("acl", "relcl") and lemma(c) in ("drive", "speed", "reverse")
+            for c in tok.children)
 
 
 def hazard_bulletin(tok) -> bool:
