@@ -134,3 +134,21 @@ def test_vehicle_or_illness_is_no_attacker(coded, text):
 def test_attack_on_or_by_a_party_stays(coded, text):
     doc = coded(text)
     assert [e.event for e in doc.events][:1] == ["ASSAULT"], types(doc)
+
+
+# ---------------------------------------------------------------- non-party actors
+
+@pytest.mark.parametrize("text", [
+    "The new policy restricts protesters from entering the square.",
+    "The bill bans companies from exporting weapons.",
+])
+def test_document_or_plan_is_no_actor(coded, text):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == ["COERCE"], types(doc)
+    assert doc.events[0].actor == []
+    assert texts(doc.events[0].recipient) in (["protesters"], ["companies"])
+
+
+def test_weapon_stays_actor(coded):
+    doc = coded("A bomb exploded in the market, killing five people.")
+    assert texts(doc.events[0].actor) == ["bomb"], types(doc)

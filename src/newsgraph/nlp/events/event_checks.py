@@ -12,6 +12,7 @@ from . import patterns as pat
 from .candidates import PLACE_PREPS, PLACE_TYPES, direct_object, lemma
 from .senses import NON_PARTY_ENTITIES, THING_PRONOUNS, hazard_bulletin, is_agent, is_means, \
     is_media, is_natural_cause, is_vehicle
+from .nominal import noun_entry
 from .typecase import Entry, TypeCase
 
 FIRST_PERSON = frozenset({"i", "me", "myself"})
@@ -289,4 +290,29 @@ def recipient_required(case: TypeCase) -> Entry | None:
         obj = case.obj
         if obj is None or not (pat.given_lemma(obj) in lex.AID_OBJECTS or obj.ent_type_ == "MONEY"):
             return None
+    return case.entry
+
+
+def _party_part(doc, part: dict) -> bool:
+    """A participant that can be a party: a named entity, a resolved pronoun, a description
+    whose head can act (``is_agent``) or counts people ("killing five"); an event noun or a
+    weapon stands for the unnamed attacker (the PLOVER GSR codes "the explosion killed")."""
+    if part.get("entity") or part.get("pronoun") or part.get("code"):
+        return True
+    span = doc.char_span(part["start"], part["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    if noun_entry(head) or pat.is_military(head) or lemma(head) in lex.WEAPON_NOUNS:
+        return True  # "the explosion killed two", "a bomb exploded": the act or its means
+    return is_agent(head) or head.like_num or head.pos_ in ("PRON", "NUM")
+
+
+def non_party_roles(case: TypeCase) -> Entry | None:
+    """Actors are parties: a time ("last night's attack"), a thing, a plan or a document
+    ("the new policy restricts", "the bill bans") is none and leaves the role (guide 5.5);
+    the event stays, with the parties it has."""
+    doc = case.tok.doc
+    if case.actors:
+        case.actors = [a for a in case.actors if _party_part(doc, a)]
     return case.entry

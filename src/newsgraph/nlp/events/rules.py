@@ -334,6 +334,8 @@ TYPE_RULES: list[TypeRule] = [
              '"would not meet the demands": a refusal (REJECT, asserted)'),
     TypeRule("unless threat", "event", FIX, _unless_threat,
              '"will withdraw unless ...": a future/conditional act with "unless" is THREATEN'),
+    TypeRule("non-party roles", "event", FIX, ec.non_party_roles,
+             '"the new policy restricts", "last night\'s attack": a thing or a time is no actor'),
     TypeRule("reported prescription", "event", FIX, _reported_prescription,
              '"X said Y must leave": REQUEST by X on Y; an unreported prescription is none'),
 ]
