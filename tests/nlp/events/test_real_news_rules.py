@@ -152,3 +152,20 @@ def test_document_or_plan_is_no_actor(coded, text):
 def test_weapon_stays_actor(coded):
     doc = coded("A bomb exploded in the market, killing five people.")
     assert texts(doc.events[0].actor) == ["bomb"], types(doc)
+
+
+# ---------------------------------------------------------------- prevented act
+
+@pytest.mark.parametrize("text, absent", [
+    ("The law aims to prevent protesters from blocking roads.", "PROTEST"),
+    ("The measure is designed to stop rebels from attacking villages.", "ASSAULT"),
+    ("Police prevented the protesters from marching to parliament.", "PROTEST"),
+])
+def test_act_prevented_is_no_event(coded, text, absent):
+    doc = coded(text)
+    assert absent not in [e.event for e in doc.events], types(doc)
+
+
+def test_the_prevention_stays(coded):
+    doc = coded("Police prevented the protesters from marching to parliament.")
+    assert [e.event for e in doc.events] == ["COERCE"], types(doc)

@@ -105,6 +105,18 @@ def standing_permission(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def prevented_act(case: TypeCase) -> Entry | None:
+    """"prevented the protesters from marching", "refrained from attacking", "aims to stop
+    rebels from attacking": the act kept from happening is no event (the prevention may be
+    one)."""
+    tok = case.tok
+    prep = tok.head
+    if tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.i != prep.i and \
+            lemma(prep.head) in lex.PREVENT_FROM_VERBS:
+        return None
+    return case.entry
+
+
 def cognitive_sense(case: TypeCase) -> Entry | None:
     """"an understanding of economics" is knowledge, no agreement."""
     for w in case.entry[2]:

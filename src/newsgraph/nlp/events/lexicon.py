@@ -136,6 +136,7 @@ VERBAL_MANNER = _WORDS["verbal_manner"]
 PERMIT_VERBS = _WORDS["permit_verbs"]
 VEHICLE_NOUNS = _WORDS["vehicle_nouns"]
 DISEASE_NAMES = _WORDS["disease_names"]
+PREVENT_FROM_VERBS = _WORDS["prevent_from_verbs"]
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
