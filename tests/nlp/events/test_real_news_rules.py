@@ -169,3 +169,20 @@ def test_act_prevented_is_no_event(coded, text, absent):
 def test_the_prevention_stays(coded):
     doc = coded("Police prevented the protesters from marching to parliament.")
     assert [e.event for e in doc.events] == ["COERCE"], types(doc)
+
+
+# ---------------------------------------------------------------- document content
+
+@pytest.mark.parametrize("text, absent", [
+    ("The agreement would allow Ruritania to deploy troops in Zenda.", "CONCEDE"),
+    ("The proposal would have granted amnesty to the rebels.", "CONCEDE"),
+    ("The agreement allows Ruritania to deploy troops in Zenda.", "CONCEDE"),
+])
+def test_what_a_document_would_do_is_no_event(coded, text, absent):
+    doc = coded(text)
+    assert absent not in [e.event for e in doc.events], types(doc)
+
+
+def test_a_resolution_demand_stays(coded):
+    doc = coded("The resolution demands that Zenda withdraw its troops.")
+    assert [e.event for e in doc.events] == ["REQUEST"], types(doc)

@@ -105,6 +105,28 @@ def standing_permission(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def _text_like(tok) -> bool:
+    """A document or an agreement's text ("the bill", "the memorandum", "the deal")."""
+    lem = lemma(tok)
+    return lem in lex.DOCUMENT_NOUNS or lem in lex.ORDER_DOCUMENTS or \
+        (noun_entry(tok) or ("",))[0] == "AGREE"
+
+
+def document_content(case: TypeCase) -> Entry | None:
+    """What a document or a deal would do or does by its terms ("the bill would have allowed
+    X to extradite", "the agreement allows troops to ...") is its content, no event of its
+    own (guide 5.10); a document's asserted verbal act ("the resolution demands / condemned
+    X") stays."""
+    heads = case.actor_heads or []
+    if not heads or any(a.get("entity") for a in case.actors or ()):
+        return case.entry
+    if all(_text_like(h) for h in heads) and (
+            case.verdict.value not in ("asserted", "negated") or
+            case.entry[0] in MATERIAL_TYPES and _present_simple(case.tok)):
+        return None  # "the resolution demands ..." is the body's own demand: kept
+    return case.entry
+
+
 def prevented_act(case: TypeCase) -> Entry | None:
     """"prevented the protesters from marching", "refrained from attacking", "aims to stop
     rebels from attacking": the act kept from happening is no event (the prevention may be

@@ -310,6 +310,8 @@ TYPE_RULES: list[TypeRule] = [
              '"a group that opposes the government": a present relative clause is a state'),
     TypeRule("standing permission", "event", FIX, ec.standing_permission,
              '"X is allowed to provide": a permission in the simple present is a state'),
+    TypeRule("document content", "event", FIX, ec.document_content,
+             '"the bill would have allowed X to extradite": a document\'s content'),
     TypeRule("prevented act", "event", FIX, ec.prevented_act,
              '"prevented them from marching": the act kept from happening is no event'),
     TypeRule("cognitive sense", "event", FIX, ec.cognitive_sense,
