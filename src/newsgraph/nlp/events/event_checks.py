@@ -90,6 +90,8 @@ def standing_description(case: TypeCase) -> Entry | None:
     which Turkey does not recognize"): a state or habit, no event (guide 5.10). Past and
     future relative clauses ("who attacked the town last week") stay events."""
     tok = case.tok
+    if case.cand is not None and case.cand.actor_heads is not None:
+        return case.entry  # protection ("who are protected by X") is ongoing aid
     if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and _present_simple(tok):
         return None
     return case.entry
