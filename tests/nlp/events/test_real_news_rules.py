@@ -187,3 +187,35 @@ def test_what_a_document_would_do_is_no_event(coded, text, absent):
 def test_a_resolution_demand_stays(coded):
     doc = coded("The resolution demands that Zenda withdraw its troops.")
     assert [e.event for e in doc.events] == ["REQUEST"], types(doc)
+
+
+# ---------------------------------------------------------------- definitions, visits, notices
+
+def test_conjunct_of_a_present_relative_clause_is_a_state(coded):
+    doc = coded("The group defines incidents where three or more people are killed or "
+                "injured by gunfire as massacres.")
+    assert doc.events == [], types(doc)
+
+
+def test_visiting_a_place_named_by_a_relative_clause_is_no_consult(coded):
+    doc = coded("The girls died at a museum the group was visiting in Zenda.")
+    assert "CONSULT" not in [e.event for e in doc.events], types(doc)
+
+
+def test_visiting_a_person_stays_consult(coded):
+    doc = coded("The president, whom the envoy was visiting, fell ill.")
+    assert [e.event for e in doc.events] == ["CONSULT"], types(doc)
+
+
+def test_agentless_advice_is_a_notice(coded):
+    doc = coded("Travellers were advised to contact their airlines.")
+    assert doc.events == [], types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents were advised by police to stay indoors.",
+    "The minister advised Zenda to withdraw its troops.",
+])
+def test_advice_by_a_party_stays_request(coded, text):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == ["REQUEST"], types(doc)

@@ -92,7 +92,12 @@ def standing_description(case: TypeCase) -> Entry | None:
     tok = case.tok
     if case.cand is not None and case.cand.actor_heads is not None:
         return case.entry  # protection ("who are protected by X") is ongoing aid
-    if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and _present_simple(tok):
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "are killed or injured"
+        clause = clause.head
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    if clause.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and (
+            _present_simple(tok) if clause is tok or own_aux else _present_simple(clause)):
         return None
     return case.entry
 
@@ -269,6 +274,10 @@ def consult_counterpart(case: TypeCase) -> Entry | None:
             mode in ("third-party", "multilateral"):
         return case.entry
     if mode == "visit":
+        tok = case.tok
+        if tok.dep_ == "relcl" and case.dobj is None and not is_agent(tok.head) and \
+                tok.head.ent_type_ not in PLACE_TYPES:
+            return None  # "the museum the group was visiting": a place, no host
         if case.lem in lex.MOVE_VERBS:  # "went to bed", "go to the polls": no one visited
             return case.entry if case.recipients else None
         obj = case.dobj  # "visited the region"; "hosted a television show" is no visit
@@ -279,6 +288,17 @@ def consult_counterpart(case: TypeCase) -> Entry | None:
     if len(case.actors or ()) >= 2 or any(h.tag_ in ("NNS", "NNPS") for h in heads):
         return case.entry
     return case.entry if _counterparts(case) else None
+
+
+def public_advice(case: TypeCase) -> Entry | None:
+    """"Travellers were advised to contact their airlines": advice to the public in a
+    passive without agent is a notice, no REQUEST by a party."""
+    tok = case.tok
+    if case.entry[0] == "REQUEST" and case.lem in lex.ADVICE_VERBS and \
+            any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return case.entry
 
 
 def emergency_routine(case: TypeCase) -> Entry | None:

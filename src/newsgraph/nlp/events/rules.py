@@ -326,6 +326,8 @@ TYPE_RULES: list[TypeRule] = [
              '"sent troops to protect X": the material act intended is no event'),
     TypeRule("consult counterpart", "event", FIX, ec.consult_counterpart,
              '"spoke to reporters", "discussed his background": CONSULT needs a counterpart'),
+    TypeRule("public advice", "event", FIX, ec.public_advice,
+             '"residents were advised to stay inside": a notice, no REQUEST'),
     TypeRule("emergency routine", "event", FIX, ec.emergency_routine,
              '"five people were rescued": emergency work without a party'),
     TypeRule("court rejection", "event", FIX, ec.court_rejection,
