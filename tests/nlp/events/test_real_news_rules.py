@@ -219,3 +219,21 @@ def test_agentless_advice_is_a_notice(coded):
 def test_advice_by_a_party_stays_request(coded, text):
     doc = coded(text)
     assert [e.event for e in doc.events] == ["REQUEST"], types(doc)
+
+
+# ---------------------------------------------------------------- modifiers and offices
+
+def test_participle_coordinated_with_an_adjective_is_no_trigger(coded):
+    doc = coded("She was one of the most distinguished and honored scientists in the world.")
+    assert doc.events == [], types(doc)
+
+
+def test_taking_over_an_office_is_no_seizure(coded):
+    doc = coded("If the president is incapacitated, the vice president could take over the "
+                "duties of president.")
+    assert "COERCE" not in [e.event for e in doc.events], types(doc)
+
+
+def test_taking_over_a_city_stays_coerce(coded):
+    doc = coded("Rebels took over the city on Monday.")
+    assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "seize")], types(doc)

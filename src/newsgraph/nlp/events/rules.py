@@ -260,6 +260,8 @@ TYPE_RULES: list[TypeRule] = [
              '"attacked the decision", "attacked X in a tweet": ACCUSE disapprove'),
     TypeRule("shared view", "verb", FIX, sn.shared_view,
              '"agreed there should be a vote": a view shared, no AGREE'),
+    TypeRule("office taken", "verb", FIX, sn.office_taken,
+             '"took over the duties of president": succession, no seizure'),
     TypeRule("thing fought", "verb", FIX, sn.thing_fought, '"fighting corruption": no ASSAULT'),
     TypeRule("self explosion", "verb", FIX, sn.self_explosion,
              '"the fruit exploded": no attack'),
@@ -362,4 +364,6 @@ def verb_entry(tok) -> Entry | None:
         return None
     if tok.dep_ in ("amod", "compound", "nmod"):  # "the negotiating sides"
         return None
+    if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
+        return None  # "the most distinguished and honored scientists"
     return apply_type_rules("verb", TypeCase(tok))

@@ -304,3 +304,13 @@ def shared_view(case: TypeCase) -> Entry | None:
                 any(c.dep_ == "expl" for c in clause.children):
             return None  # a state or an existence, not an act one undertakes
     return case.entry
+
+
+def office_taken(case: TypeCase) -> Entry | None:
+    """"took over the duties / the role / the presidency": succeeding to an office, no
+    seizure (COERCE); taking over a city or a building stays one."""
+    obj = case.dobj if case.dobj is not None else case.obj
+    if case.entry[0] == "COERCE" and case.lem == "take" and obj is not None and \
+            lemma(obj) in lex.OFFICE_NOUNS:
+        return None
+    return case.entry
