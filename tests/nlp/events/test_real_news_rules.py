@@ -237,3 +237,21 @@ def test_taking_over_an_office_is_no_seizure(coded):
 def test_taking_over_a_city_stays_coerce(coded):
     doc = coded("Rebels took over the city on Monday.")
     assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "seize")], types(doc)
+
+
+# ---------------------------------------------------------------- people before places
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The mayor thanked volunteers across London.", ["volunteers"]),
+    ("The governor praised firefighters in Zenda.", ["firefighters"]),
+])
+def test_people_acted_on_before_a_place(coded, text, recipient):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == ["SUPPORT"], types(doc)
+    assert texts(doc.events[0].recipient) == recipient
+
+
+def test_forces_moved_are_no_recipient(coded):
+    doc = coded("Ruritania mobilized army reservists for a possible war against Zenda.")
+    assert doc.events and doc.events[0].event == "MOBILIZE", types(doc)
+    assert "army reservists" not in texts(doc.events[0].recipient)
