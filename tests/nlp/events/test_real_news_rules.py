@@ -255,3 +255,17 @@ def test_forces_moved_are_no_recipient(coded):
     doc = coded("Ruritania mobilized army reservists for a possible war against Zenda.")
     assert doc.events and doc.events[0].event == "MOBILIZE", types(doc)
     assert "army reservists" not in texts(doc.events[0].recipient)
+
+
+# ---------------------------------------------------------------- hometown modifier
+
+def test_hometown_of_an_individual_is_not_the_party(coded):
+    doc = coded("Police arrested a 36-year-old Cheltenham man on Tuesday.")
+    rec = doc.events[0].recipient
+    assert rec and rec[0]["entity"] is None, rec
+    assert rec[0]["text"] == "36-year-old Cheltenham man"
+
+
+def test_police_of_a_state_keep_the_state(coded):
+    doc = coded("Zenda police arrested two Ruritanian soldiers.")
+    assert doc.events[0].actor[0]["entity"] == "gpe:zenda", doc.events[0].actor

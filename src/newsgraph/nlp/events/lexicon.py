@@ -139,6 +139,7 @@ DISEASE_NAMES = _WORDS["disease_names"]
 PREVENT_FROM_VERBS = _WORDS["prevent_from_verbs"]
 ADVICE_VERBS = _WORDS["advice_verbs"]
 OFFICE_NOUNS = _WORDS["office_nouns"]
+INDIVIDUAL_NOUNS = _WORDS["individual_nouns"]
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
