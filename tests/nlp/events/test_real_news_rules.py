@@ -269,3 +269,15 @@ def test_hometown_of_an_individual_is_not_the_party(coded):
 def test_police_of_a_state_keep_the_state(coded):
     doc = coded("Zenda police arrested two Ruritanian soldiers.")
     assert doc.events[0].actor[0]["entity"] == "gpe:zenda", doc.events[0].actor
+
+
+# ---------------------------------------------------------------- endorsement withheld
+
+def test_not_endorsing_a_party_is_no_refusal(coded):
+    doc = coded("He did not endorse the senator in the primary.")
+    assert [(e.event, e.factuality) for e in doc.events] == [("SUPPORT", "negated")], types(doc)
+
+
+def test_not_accepting_a_proposal_stays_reject(coded):
+    doc = coded("Zenda did not accept the proposal.")
+    assert [e.event for e in doc.events] == ["REJECT"], types(doc)

@@ -172,6 +172,10 @@ def _prepared_assault(case: TypeCase) -> Entry | None:
 def _negated_acceptance(case: TypeCase) -> Entry | None:
     etype, mode, words = case.entry
     verdict = case.verdict
+    obj = case.dobj
+    if obj is not None and etype == "SUPPORT" and (
+            sn.is_agent(obj) or obj.pos_ == "PRON" and obj.lower_ not in sn.THING_PRONOUNS):
+        return case.entry  # "did not endorse him": support withheld from a party, no refusal
     if verdict.value == "negated" and etype in ("AGREE", "CONCEDE", "SUPPORT") and \
             case.lem in lex.ACCEPT_VERBS:
         case.verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
@@ -339,7 +343,8 @@ TYPE_RULES: list[TypeRule] = [
     TypeRule("prescription to nobody", "event", FIX, ec.prescription_to_nobody,
              '"I must tell you", "no one should": no request to a party'),
     TypeRule("negated acceptance", "event", FIX, _negated_acceptance,
-             '"would not meet the demands": a refusal (REJECT, asserted)'),
+             '"would not meet the demands": a refusal (REJECT, asserted); "did not endorse '
+             'him" stays a negated SUPPORT'),
     TypeRule("unless threat", "event", FIX, _unless_threat,
              '"will withdraw unless ...": a future/conditional act with "unless" is THREATEN'),
     TypeRule("non-party roles", "event", FIX, ec.non_party_roles,
