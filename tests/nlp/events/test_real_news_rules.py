@@ -281,3 +281,15 @@ def test_not_endorsing_a_party_is_no_refusal(coded):
 def test_not_accepting_a_proposal_stays_reject(coded):
     doc = coded("Zenda did not accept the proposal.")
     assert [e.event for e in doc.events] == ["REJECT"], types(doc)
+
+
+# ---------------------------------------------------------------- a body's own business
+
+def test_agentless_suspension_of_a_legislature_is_no_sanction(coded):
+    doc = coded("Zenda's parliament was suspended indefinitely after the prime minister's death.")
+    assert "SANCTION" not in [e.event for e in doc.events], types(doc)
+
+
+def test_a_legislature_suspended_by_a_party_stays(coded):
+    doc = coded("Parliament was suspended by the king.")
+    assert [e.event for e in doc.events] == ["SANCTION"], types(doc)

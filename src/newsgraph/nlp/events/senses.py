@@ -116,9 +116,15 @@ def meet_thing(case: TypeCase) -> Entry | None:
 
 
 def routine_dissolution(case: TypeCase) -> Entry | None:
-    """"the band disbanded", "dissolved parliament": no ban of a party."""
+    """"the band disbanded", "dissolved parliament", "parliament was suspended": no ban or
+    sanction of a party."""
     if case.entry[0] == "COERCE" and case.lem in ("dissolve", "disband") and (
             case.obj is None or lemma(case.obj) in lex.LEGISLATURE_NOUNS):
+        return None
+    tok = case.tok  # "parliament was suspended / adjourned" (no one named): its own business
+    if case.lem in ("suspend", "adjourn", "prorogue", "recess") and not any(
+            c.dep_ == "agent" for c in tok.children) and any(
+            c.dep_ == "nsubjpass" and lemma(c) in lex.LEGISLATURE_NOUNS for c in tok.children):
         return None
     return case.entry
 
