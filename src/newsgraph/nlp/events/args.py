@@ -213,6 +213,9 @@ def participant(doc: Document, tok) -> dict[str, Any]:
     found = _entity_at(doc, start, end, tok.idx)
     item: dict[str, Any] = {"entity": None, "name": text, "code": None, "text": text,
                             "start": start, "end": end}
+    if found and not found[0][0] and found[1].type != "NORP" and \
+            lemma(tok) in lex.INDIVIDUAL_NOUNS:
+        found = None  # "a 36-year-old Cheltenham man": a hometown, not the party
     if found:
         _, ent, _m = found
         item.update(entity=ent.id, name=ent.name, code=ent.code)

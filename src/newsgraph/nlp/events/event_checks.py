@@ -11,7 +11,8 @@ from . import lexicon as lex
 from . import patterns as pat
 from .candidates import PLACE_PREPS, PLACE_TYPES, direct_object, lemma
 from .senses import NON_PARTY_ENTITIES, THING_PRONOUNS, hazard_bulletin, is_agent, is_means, \
-    is_media, is_natural_cause
+    is_media, is_natural_cause, is_vehicle
+from .nominal import noun_entry
 from .typecase import Entry, TypeCase
 
 FIRST_PERSON = frozenset({"i", "me", "myself"})
@@ -69,6 +70,82 @@ def habitual(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def _present_simple(verb) -> bool:
+    """``verb`` is in the simple present, active ("opposes", "does not recognize") or passive
+    ("is backed by"): no past, perfect, progressive or future auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "VBD") or lemma(a) == "have" or a.lower_ == "to" for a in auxes):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(a.dep_ == "aux" and a.tag_ == "VBG" for a in auxes)
+    if verb.tag_ == "VB":  # "does not recognize"
+        return any(lemma(a) == "do" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")
+                                      for a in auxes)
+
+
+def standing_description(case: TypeCase) -> Entry | None:
+    """A relative clause in the simple present describes what its noun is or does ("the
+    mayor, who is backed by the party", "a group that opposes the government", "Cyprus,
+    which Turkey does not recognize"): a state or habit, no event (guide 5.10). Past and
+    future relative clauses ("who attacked the town last week") stay events."""
+    tok = case.tok
+    if case.cand is not None and case.cand.actor_heads is not None:
+        return case.entry  # protection ("who are protected by X") is ongoing aid
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "are killed or injured"
+        clause = clause.head
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    if clause.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and (
+            _present_simple(tok) if clause is tok or own_aux else _present_simple(clause)):
+        return None
+    return case.entry
+
+
+def standing_permission(case: TypeCase) -> Entry | None:
+    """"X is allowed to provide", "the model allows citizens more freedom": a permission in
+    the simple present is a standing state, no CONCEDE or RETREAT (guide 5.10); "allowed
+    the inspectors in" on a day is an act."""
+    if case.lem in lex.PERMIT_VERBS and case.tok.pos_ in ("VERB", "AUX") and \
+            case.entry[0] in ("CONCEDE", "RETREAT") and _present_simple(case.tok):
+        return None
+    return case.entry
+
+
+def _text_like(tok) -> bool:
+    """A document or an agreement's text ("the bill", "the memorandum", "the deal")."""
+    lem = lemma(tok)
+    return lem in lex.DOCUMENT_NOUNS or lem in lex.ORDER_DOCUMENTS or \
+        (noun_entry(tok) or ("",))[0] == "AGREE"
+
+
+def document_content(case: TypeCase) -> Entry | None:
+    """What a document or a deal would do or does by its terms ("the bill would have allowed
+    X to extradite", "the agreement allows troops to ...") is its content, no event of its
+    own (guide 5.10); a document's asserted verbal act ("the resolution demands / condemned
+    X") stays."""
+    heads = case.actor_heads or []
+    if not heads or any(a.get("entity") for a in case.actors or ()):
+        return case.entry
+    if all(_text_like(h) for h in heads) and (
+            case.verdict.value not in ("asserted", "negated") or
+            case.entry[0] in MATERIAL_TYPES and _present_simple(case.tok)):
+        return None  # "the resolution demands ..." is the body's own demand: kept
+    return case.entry
+
+
+def prevented_act(case: TypeCase) -> Entry | None:
+    """"prevented the protesters from marching", "refrained from attacking", "aims to stop
+    rebels from attacking": the act kept from happening is no event (the prevention may be
+    one)."""
+    tok = case.tok
+    prep = tok.head
+    if tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.i != prep.i and \
+            lemma(prep.head) in lex.PREVENT_FROM_VERBS:
+        return None
+    return case.entry
+
+
 def cognitive_sense(case: TypeCase) -> Entry | None:
     """"an understanding of economics" is knowledge, no agreement."""
     for w in case.entry[2]:
@@ -98,6 +175,9 @@ def natural_cause(case: TypeCase) -> Entry | None:
     flood warning")."""
     if any(is_natural_cause(h) for h in case.actor_heads or ()):
         return None
+    if case.entry[0] == "ASSAULT" and case.lem not in ("ram", "plow", "plough") and any(
+            is_vehicle(h) for h in list(case.actor_heads or ()) + _by_agents(case.tok)):
+        return None  # "struck by a car": an accident, no attack
     obj = direct_object(case.tok) if case.tok.pos_ in ("VERB", "AUX") else None
     if obj is not None and all(w.i != obj.i for w in case.entry[2]) and (
             is_natural_cause(obj) or hazard_bulletin(obj)):  # "opened fire" is the trigger
@@ -106,6 +186,12 @@ def natural_cause(case: TypeCase) -> Entry | None:
     if any(hazard_bulletin(n) for n in nouns):
         return None
     return case.entry
+
+
+def _by_agents(verb) -> list:
+    """The objects of the "by" agent of a passive verb."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
 def thing_actor(case: TypeCase) -> Entry | None:
@@ -149,6 +235,8 @@ def purpose_clause(case: TypeCase) -> Entry | None:
         return case.entry
     if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether") for c in tok.children):
         return None  # "figure out how to free themselves": a question of means
+    if tok.dep_ == "acl" and lemma(tok.head) in lex.PURPOSE_HEADS:
+        return None  # "the ability to support", "the right to protest": no act, of any type
     if case.entry[0] in VERBAL_TYPES | {"CONSULT", "PROTEST"}:
         return case.entry  # a meeting or protest gathered for is held ("gathered to discuss")
     head = tok.head
@@ -186,6 +274,10 @@ def consult_counterpart(case: TypeCase) -> Entry | None:
             mode in ("third-party", "multilateral"):
         return case.entry
     if mode == "visit":
+        tok = case.tok
+        if tok.dep_ == "relcl" and case.dobj is None and not is_agent(tok.head) and \
+                tok.head.ent_type_ not in PLACE_TYPES:
+            return None  # "the museum the group was visiting": a place, no host
         if case.lem in lex.MOVE_VERBS:  # "went to bed", "go to the polls": no one visited
             return case.entry if case.recipients else None
         obj = case.dobj  # "visited the region"; "hosted a television show" is no visit
@@ -196,6 +288,17 @@ def consult_counterpart(case: TypeCase) -> Entry | None:
     if len(case.actors or ()) >= 2 or any(h.tag_ in ("NNS", "NNPS") for h in heads):
         return case.entry
     return case.entry if _counterparts(case) else None
+
+
+def public_advice(case: TypeCase) -> Entry | None:
+    """"Travellers were advised to contact their airlines": advice to the public in a
+    passive without agent is a notice, no REQUEST by a party."""
+    tok = case.tok
+    if case.entry[0] == "REQUEST" and case.lem in lex.ADVICE_VERBS and \
+            any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return case.entry
 
 
 def emergency_routine(case: TypeCase) -> Entry | None:
@@ -243,4 +346,29 @@ def recipient_required(case: TypeCase) -> Entry | None:
         obj = case.obj
         if obj is None or not (pat.given_lemma(obj) in lex.AID_OBJECTS or obj.ent_type_ == "MONEY"):
             return None
+    return case.entry
+
+
+def _party_part(doc, part: dict) -> bool:
+    """A participant that can be a party: a named entity, a resolved pronoun, a description
+    whose head can act (``is_agent``) or counts people ("killing five"); an event noun or a
+    weapon stands for the unnamed attacker (the PLOVER GSR codes "the explosion killed")."""
+    if part.get("entity") or part.get("pronoun") or part.get("code"):
+        return True
+    span = doc.char_span(part["start"], part["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    if noun_entry(head) or pat.is_military(head) or lemma(head) in lex.WEAPON_NOUNS:
+        return True  # "the explosion killed two", "a bomb exploded": the act or its means
+    return is_agent(head) or head.like_num or head.pos_ in ("PRON", "NUM")
+
+
+def non_party_roles(case: TypeCase) -> Entry | None:
+    """Actors are parties: a time ("last night's attack"), a thing, a plan or a document
+    ("the new policy restricts", "the bill bans") is none and leaves the role (guide 5.5);
+    the event stays, with the parties it has."""
+    doc = case.tok.doc
+    if case.actors:
+        case.actors = [a for a in case.actors if _party_part(doc, a)]
     return case.entry

@@ -128,6 +128,18 @@ BULLETIN_NOUNS = _WORDS["bulletin_nouns"]
 COURT_WORDS = _WORDS["court_words"]
 HABIT_ADVERBS = _WORDS["habit_adverbs"]
 ADMITTED_OBJECTS = _WORDS["admitted_objects"]
+VERBAL_ATTACK_VERBS = _WORDS["verbal_attack_verbs"]
+VERBAL_TARGETS = _WORDS["verbal_targets"] | ACT_NOUNS | UNSUPPORTED_OBJECTS | DENIED_OBJECTS | \
+    INFORMATION_NOUNS
+SPEECH_NOUNS = _WORDS["speech_nouns"]
+VERBAL_MANNER = _WORDS["verbal_manner"]
+PERMIT_VERBS = _WORDS["permit_verbs"]
+VEHICLE_NOUNS = _WORDS["vehicle_nouns"]
+DISEASE_NAMES = _WORDS["disease_names"]
+PREVENT_FROM_VERBS = _WORDS["prevent_from_verbs"]
+ADVICE_VERBS = _WORDS["advice_verbs"]
+OFFICE_NOUNS = _WORDS["office_nouns"]
+INDIVIDUAL_NOUNS = _WORDS["individual_nouns"]
 
 # Hostile content turns an intent into a threat; preparation for it is MOBILIZE.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})

@@ -7,6 +7,7 @@ from . import lexicon as lex
 from .candidates import (PLACE_TYPES, RECIPIENT_PREPS, RELATIVE, Candidate, conjuncts,
                          is_actor_like, is_named, lemma)
 from .nominal import noun_entry
+from .senses import is_agent
 
 _NON_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                              "QUANTITY"})
@@ -260,8 +261,17 @@ def recipient_heads(cand: Candidate, actor_heads: list) -> list:
         tiers.insert(2, _letter_addressee(verb))
     tiers += _complement_tiers(cand, verb, skip)
     tiers.append(_condition_subjects(verb))
+    # people named by a noun the party lists miss ("thanked volunteers across London"): the
+    # object acted on, before a place in the clause
+    tiers.append([c for c in verb.children if c.dep_ == "dobj" and is_agent(c)]
+                 if cand.type != "MOBILIZE" else [])  # forces moved are one's own
     tiers.append(_place_fallback(verb, skip, cand.content))
-    for tier in tiers:
+    for n, tier in enumerate(tiers):
+        if n == len(tiers) - 2:  # the agent objects: is_agent, not is_party_like, decides
+            picks = [t for t in tier if t.i not in skip and t.lower_ not in RELATIVE]
+            if picks:
+                return picks
+            continue
         picks = [t for t in tier if t is not None and t.i not in skip and
                  t.lower_ not in RELATIVE and t.ent_type_ not in _NON_PARTY_ENTS and
                  is_party_like(t)]

@@ -172,6 +172,10 @@ def _prepared_assault(case: TypeCase) -> Entry | None:
 def _negated_acceptance(case: TypeCase) -> Entry | None:
     etype, mode, words = case.entry
     verdict = case.verdict
+    obj = case.dobj
+    if obj is not None and etype == "SUPPORT" and (
+            sn.is_agent(obj) or obj.pos_ == "PRON" and obj.lower_ not in sn.THING_PRONOUNS):
+        return case.entry  # "did not endorse him": support withheld from a party, no refusal
     if verdict.value == "negated" and etype in ("AGREE", "CONCEDE", "SUPPORT") and \
             case.lem in lex.ACCEPT_VERBS:
         case.verdict = fact.Factuality("asserted", verdict.prescriptive, verdict.cue)
@@ -256,6 +260,12 @@ TYPE_RULES: list[TypeRule] = [
              '"released a statement": publishing, no RETREAT'),
     TypeRule("thing prevented", "verb", FIX, sn.thing_prevented,
              '"prevent the spread": no COERCE of a party'),
+    TypeRule("verbal attack", "verb", FIX, sn.verbal_attack,
+             '"attacked the decision", "attacked X in a tweet": ACCUSE disapprove'),
+    TypeRule("shared view", "verb", FIX, sn.shared_view,
+             '"agreed there should be a vote": a view shared, no AGREE'),
+    TypeRule("office taken", "verb", FIX, sn.office_taken,
+             '"took over the duties of president": succession, no seizure'),
     TypeRule("thing fought", "verb", FIX, sn.thing_fought, '"fighting corruption": no ASSAULT'),
     TypeRule("self explosion", "verb", FIX, sn.self_explosion,
              '"the fruit exploded": no attack'),
@@ -302,6 +312,14 @@ TYPE_RULES: list[TypeRule] = [
     TypeRule("question", "event", FIX, ec.in_question, "questions are no events"),
     TypeRule("habitual", "event", FIX, ec.habitual,
              '"has always condemned": a habit or standing position, no event'),
+    TypeRule("standing description", "event", FIX, ec.standing_description,
+             '"a group that opposes the government": a present relative clause is a state'),
+    TypeRule("standing permission", "event", FIX, ec.standing_permission,
+             '"X is allowed to provide": a permission in the simple present is a state'),
+    TypeRule("document content", "event", FIX, ec.document_content,
+             '"the bill would have allowed X to extradite": a document\'s content'),
+    TypeRule("prevented act", "event", FIX, ec.prevented_act,
+             '"prevented them from marching": the act kept from happening is no event'),
     TypeRule("cognitive sense", "event", FIX, ec.cognitive_sense,
              '"an understanding of economics": no AGREE'),
     TypeRule("place premodifier", "event", FIX, ec.place_premodifier,
@@ -314,6 +332,8 @@ TYPE_RULES: list[TypeRule] = [
              '"sent troops to protect X": the material act intended is no event'),
     TypeRule("consult counterpart", "event", FIX, ec.consult_counterpart,
              '"spoke to reporters", "discussed his background": CONSULT needs a counterpart'),
+    TypeRule("public advice", "event", FIX, ec.public_advice,
+             '"residents were advised to stay inside": a notice, no REQUEST'),
     TypeRule("emergency routine", "event", FIX, ec.emergency_routine,
              '"five people were rescued": emergency work without a party'),
     TypeRule("court rejection", "event", FIX, ec.court_rejection,
@@ -323,9 +343,12 @@ TYPE_RULES: list[TypeRule] = [
     TypeRule("prescription to nobody", "event", FIX, ec.prescription_to_nobody,
              '"I must tell you", "no one should": no request to a party'),
     TypeRule("negated acceptance", "event", FIX, _negated_acceptance,
-             '"would not meet the demands": a refusal (REJECT, asserted)'),
+             '"would not meet the demands": a refusal (REJECT, asserted); "did not endorse '
+             'him" stays a negated SUPPORT'),
     TypeRule("unless threat", "event", FIX, _unless_threat,
              '"will withdraw unless ...": a future/conditional act with "unless" is THREATEN'),
+    TypeRule("non-party roles", "event", FIX, ec.non_party_roles,
+             '"the new policy restricts", "last night\'s attack": a thing or a time is no actor'),
     TypeRule("reported prescription", "event", FIX, _reported_prescription,
              '"X said Y must leave": REQUEST by X on Y; an unreported prescription is none'),
 ]
@@ -346,4 +369,6 @@ def verb_entry(tok) -> Entry | None:
         return None
     if tok.dep_ in ("amod", "compound", "nmod"):  # "the negotiating sides"
         return None
+    if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
+        return None  # "the most distinguished and honored scientists"
     return apply_type_rules("verb", TypeCase(tok))

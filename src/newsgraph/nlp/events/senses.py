@@ -65,7 +65,17 @@ def _weapon_modified(tok) -> bool:
 
 def is_natural_cause(tok) -> bool:
     """A natural hazard, an accident or an illness ("the fire", "a traffic collision")."""
-    return lemma(tok) in lex.NATURAL_CAUSES and not _weapon_modified(tok)
+    return (lemma(tok) in lex.NATURAL_CAUSES or tok.lower_ in lex.DISEASE_NAMES) and \
+        not _weapon_modified(tok)
+
+
+def is_vehicle(tok) -> bool:
+    """A vehicle, by noun, by a product name ("a car", "a Toyota Corolla") or by its motion
+    ("a Fiesta driving on the wrong side", "someone speeding through the junction")."""
+    return lemma(tok) in lex.VEHICLE_NOUNS or tok.lower_ in lex.VEHICLE_NOUNS or \
+        tok.ent_type_ == "PRODUCT" and tok.dep_ in ("pobj", "nsubj") or any(
+            c.dep_ in ("acl", "relcl") and lemma(c) in ("drive", "speed", "reverse")
+            for c in tok.children)
 
 
 def hazard_bulletin(tok) -> bool:
@@ -106,9 +116,15 @@ def meet_thing(case: TypeCase) -> Entry | None:
 
 
 def routine_dissolution(case: TypeCase) -> Entry | None:
-    """"the band disbanded", "dissolved parliament": no ban of a party."""
+    """"the band disbanded", "dissolved parliament", "parliament was suspended": no ban or
+    sanction of a party."""
     if case.entry[0] == "COERCE" and case.lem in ("dissolve", "disband") and (
             case.obj is None or lemma(case.obj) in lex.LEGISLATURE_NOUNS):
+        return None
+    tok = case.tok  # "parliament was suspended / adjourned" (no one named): its own business
+    if case.lem in ("suspend", "adjourn", "prorogue", "recess") and not any(
+            c.dep_ == "agent" for c in tok.children) and any(
+            c.dep_ == "nsubjpass" and lemma(c) in lex.LEGISLATURE_NOUNS for c in tok.children):
         return None
     return case.entry
 
@@ -234,5 +250,73 @@ def transport_visit(case: TypeCase) -> Entry | None:
     etype, mode, words = case.entry
     if etype == "CONSULT" and mode == "visit" and case.lem in lex.MOVE_VERBS and \
             case.dobj is not None:
+        return None
+    return case.entry
+
+
+_SAYING_VERBS = frozenset({"say", "call", "accuse", "describe", "claim", "write", "tweet"})
+
+
+def _in_words(verb) -> bool:
+    """The act of ``verb`` is done in words: a manner adverb ("publicly"), a medium of words
+    ("in a tweet", "on Twitter"), a reason ("for his remarks", "over saying"), or a speech
+    verb alongside ("..., saying" / "calling him ...")."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.VERBAL_MANNER:
+            return True
+        if c.dep_ == "advcl" and lemma(c) in _SAYING_VERBS:
+            return True
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ == "pcomp" and g.tag_ == "VBG" and c.lower_ in ("for", "over"):
+                return True  # "attacked him for saying"
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in ("in", "on", "during", "via", "through") and any(
+                    n is not None and (lemma(n) in lex.SPEECH_NOUNS or n.lower_ in
+                                       lex.SPEECH_NOUNS) for n in (g, of_noun(g))):
+                return True  # "in a tweet", "in a series of tweets"
+            if c.lower_ in ("for", "over") and lemma(g) in lex.VERBAL_TARGETS:
+                return True
+    return False
+
+
+def verbal_attack(case: TypeCase) -> Entry | None:
+    """"attacked the decision", "attacked the senator in a tweet / over his remarks": an
+    attack in words is ACCUSE disapprove, not ASSAULT (guide 5.11); "attacked the convoy"
+    stays ASSAULT."""
+    if case.entry[0] != "ASSAULT" or case.lem not in lex.VERBAL_ATTACK_VERBS:
+        return case.entry
+    obj = case.dobj if case.dobj is not None else case.obj
+    if obj is not None and lemma(obj) in lex.VERBAL_TARGETS or _in_words(case.tok):
+        return "ACCUSE", "disapprove", case.entry[2]
+    return case.entry
+
+
+def shared_view(case: TypeCase) -> Entry | None:
+    """"agreed (that) there should be a vote", "agreed that the economy is weak": a clause of
+    existence or state is a view shared, no AGREE; agreeing that an act will or should happen
+    ("agreed that they would withdraw", "agreed that talks should resume") is one."""
+    if case.entry[0] != "AGREE" or case.lem != "agree":
+        return case.entry
+    for clause in case.tok.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in
+               clause.children):
+            continue  # "agreed that the border would be open": a state to bring about
+        if lemma(clause) == "be" and not any(c.dep_ == "xcomp" for c in clause.children) or \
+                any(c.dep_ == "expl" for c in clause.children):
+            return None  # a state or an existence, not an act one undertakes
+    return case.entry
+
+
+def office_taken(case: TypeCase) -> Entry | None:
+    """"took over the duties / the role / the presidency": succeeding to an office, no
+    seizure (COERCE); taking over a city or a building stays one."""
+    obj = case.dobj if case.dobj is not None else case.obj
+    if case.entry[0] == "COERCE" and case.lem == "take" and obj is not None and \
+            lemma(obj) in lex.OFFICE_NOUNS:
         return None
     return case.entry
