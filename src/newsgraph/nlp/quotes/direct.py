@@ -25,6 +25,7 @@ _DASH_SPEAKER = re.compile(r"[ \t]*[–—-]{1,2}[ \t]*(?=[A-Za-z])")  # used wi
 _HEADLINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,3})[ \t]*:[ \t]*$")
 _SENT_END = re.compile(r"[.!?…]['’”\"]?\s*$")
 _THAT_END = re.compile(r"\bthat\s*$")
+CUE_WINDOW_CHARS = 2_000  # a cue stands within _CUE_REACH tokens of its quote (news: < 300 chars)
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")  # used with .match(pos)
 _NEXT_QUOTE = re.compile(r"\s*[,:]\s*[“\"‘']")  # a cue introducing the quote after it
 _WINDOW_STOP = re.compile(r"[.;!?]|[“”\"‘]")
@@ -217,11 +218,15 @@ def _between_is_light(sdoc, a: int, b: int, cue) -> bool:
 def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
     """``X said, “…”`` / ``X told reporters: “…”`` / ``X tweeted that “…”``."""
     para_start = text.rfind("\n", 0, span.open) + 1
-    before = text[para_start:span.open]
+    # only the stretch a cue can be in is read, not the paragraph from its start for every
+    # quote (a paragraph of thousands of quotes would be read once per quote)
+    window_start = max(para_start, span.open - CUE_WINDOW_CHARS)
+    before = text[window_start:span.open]
     stripped = before.rstrip()
     if not stripped:
         return None
-    head_m = _HEADLINE_SPEAKER.search(before) if stripped.endswith(":") else None
+    head_m = _HEADLINE_SPEAKER.search(before) \
+        if stripped.endswith(":") and window_start == para_start else None
     last = _token_at(sdoc, span.open, forward=False)
     steps = 0
     tok = last
@@ -229,7 +234,7 @@ def cue_before(text: str, sdoc, span: MarkSpan) -> Candidate | None:
         lemma = reporting_verb(tok) if not in_name(tok) else None
         if lemma and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and \
                 _between_is_light(sdoc, tok.idx + len(tok.text), span.open, tok):
-            if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped)
+            if not (stripped.endswith((",", ":")) or _THAT_END.search(stripped, max(0, len(stripped) - 8))
                     or stripped.endswith(tok.text)):
                 return None
             cand = Candidate("direct", span.start, span.end, tok.text, lemma)
