@@ -44,6 +44,7 @@ class EntityStage(Stage):
     def __call__(self, doc: Document) -> None:
         from .actors.acronyms import link_acronyms  # the actors package imports this module
         from .actors.spans import split_span
+        from .actors.things import split_things
         from .actors.types import known_place, retype
 
         by_key: dict[tuple[str, str], Entity] = {}
@@ -64,7 +65,7 @@ class EntityStage(Stage):
                 self._add(doc, by_key, start + a, start + b, label)
         entities = [e for e in unify_labels(list(by_key.values())) if _named_in_body(e, doc.body_start)]
         entities = merge_surnames(link_acronyms(doc, entities), lambda e: known_place(doc, e))
-        doc.entities = keep_entities(doc, retype(doc, entities))
+        doc.entities = keep_entities(doc, split_things(doc, retype(doc, entities)))
 
     @staticmethod
     def _add(doc: Document, by_key: dict, start: int, end: int, label: str) -> None:
