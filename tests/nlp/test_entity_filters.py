@@ -76,3 +76,20 @@ def test_a_named_storm_alone_is_no_person():
 def test_state_in_secretary_of_state_is_a_title():
     found = names("The Secretary of State said the treaty was void, the Norway office said.")
     assert "State" not in found
+
+
+@pytest.mark.parametrize("name", ["Detective Inspector", "State", "Chief Superintendent",
+                                  "Presidential Spokesperson"])
+def test_titles_alone_are_offices(name):
+    assert is_title(name, filter_words(), set())
+
+
+@pytest.mark.parametrize("name", ["State Department", "Ministry of Interior", "Inspector Vell"])
+def test_bodies_and_people_with_title_words_are_no_titles(name):
+    assert not is_title(name, filter_words(), set())
+
+
+def test_a_capitalised_title_alone_is_no_entity():
+    found = names("Detective Inspector Anna Kessel said the van was found. State prosecutors "
+                  "charged the driver, the Detective Inspector added.")
+    assert "Detective Inspector" not in found and "State" not in found

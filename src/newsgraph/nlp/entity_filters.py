@@ -112,8 +112,9 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
     for entity in entities:
         if is_not_an_entity(entity.name, words) or entity.name.split()[0].lower() in storms:
             continue
-        if entity.type == "PERSON" and not entity.roles and is_title(entity.name, words, places):
-            continue
+        if entity.type in ("PERSON", "ORG") and not entity.roles and not entity.kb_id \
+                and is_title(entity.name, words, places):
+            continue  # "Detective Inspector", "State" (in "State prosecutors"): an office
         if " " not in entity.name and not entity.kb_id and not entity.roles:
             if entity.type in ("ORG", "GPE"):
                 entity.mentions = [m for m in entity.mentions if not _in_title(doc, m, words)]

@@ -4,7 +4,11 @@ mention of a span):
 * two places joined by "and" ("Zenda and Ruritania" tagged as one ORG), when one side is a
   country or state and the whole is no place ("Trinidad and Tobago" stays);
 * a place before a person ("Senator from Ruritania Ada Lind" tagged "Ruritania Ada Lind"):
-  the place is GPE, the rest a person when it opens with a common given name;
+  the place (a country, a US state or county, or a first-level region such as "Bavaria") is
+  GPE, the rest a person when it opens with a common given name;
+* a capitalised title before a person ("the Presidential Spokesperson Ada Lind"): the title
+  is no name (a job title alone is no entity), the rest a person when it opens with a common
+  given name;
 * a surname before "the" and an organisation's name ("Lind the Ruritanian Party's" in "...
   Lind the Ruritanian Party's first ..."): two mentions, the surname kept for the surname
   fold ("Stop the Steal" stays one name).
@@ -13,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import BIG, is_place
+import functools
+
+from .gazetteer import BIG, is_place, is_region
 
 Piece = tuple[int, int, str]  # start, end (relative to the span text), label
 
@@ -36,13 +42,34 @@ def split_span(text: str, label: str) -> list[Piece]:
             return [(found.start(1), found.end(1), "GPE"), (found.start(2), found.end(2), "GPE")]
     words = text.split()
     for k in (1, 2):
-        if len(words) - k in (2, 3) and is_place(" ".join(words[:k]), BIG) and _looks_like_person(words[k:]):
+        if len(words) - k in (2, 3) and _state_like(" ".join(words[:k])) and _looks_like_person(words[k:]):
             cut = len(" ".join(words[:k]))
             return [(0, cut, "GPE"), (cut + 1, len(text), "PERSON")]
+    lead = 1 if words and words[0].lower() == "the" else 0
+    for k in (1, 2, 3):
+        title = words[lead:lead + k]
+        if (len(words) - lead - k in (2, 3) and all(w[:1].isupper() for w in title)
+                and title[-1].lower() in role_words() and _looks_like_person(words[lead + k:])):
+            return [(len(" ".join(words[:lead + k])) + 1, len(text), "PERSON")]
     found = re.fullmatch(r"([A-Z][\w'’-]+) (the [A-Z].*)", text)
     if found and _organisation(found.group(2)):
         return [(0, found.end(1), label), (found.start(2), len(text), label)]
     return whole
+
+
+def _state_like(name: str) -> bool:
+    return is_place(name, BIG) or is_region(name)
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Nouns of job titles: the role heads of ``data/actor_words.yaml`` (one word each) and
+    the title words of ``data/entity_filters.yaml`` ("Detective Inspector")."""
+    from ..entity_filters import filter_words
+    from .kb import words
+
+    heads = {w for ws in words()["role_heads"].values() for w in ws if " " not in w}
+    return frozenset(heads | (filter_words()["title_words"] - {"the", "of", "first", "former", "acting"}))
 
 
 def _organisation(name: str) -> bool:
