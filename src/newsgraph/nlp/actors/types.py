@@ -10,6 +10,8 @@ In order, for an entity without a knowledge-base id or role:
 * the head of the name (its last word, or the word before "of"/"for") says FAC ("Zenda
   General Hospital", "Kessel Avenue", "RAF Zenda"), ORG ("the Zenda Rowing Club", "Band of
   Renown"), LOC ("Kessel Island") or GPE ("Zenda County");
+* a common noun next to a mention says LOC ("the island of Kessel"), GPE ("the town of
+  Zenda", "east of Zenda") or FAC ("the Kessel gas pipeline"); a country or state stays GPE;
 * a known place of the gazetteer (``gazetteer.py``) that spaCy called an organisation, a
   product, a facility or a people is GPE; one it called a person is GPE only when a mention
   is followed by ", <a state or country>" ("Zenda Falls, Wisconsin") or the place has a
@@ -169,6 +171,9 @@ def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
         by_head = None  # "Jim Press", "Ada Park": a surname like a head
     if by_head and not (by_head in ("LOC", "GPE") and is_place(name)):
         return by_head
+    cued = _cued_type(doc, entity, words)
+    if cued and not is_place(name, BIG):
+        return cued
     if not _gazetteer_candidate(name, words) or person_like:
         return "PERSON" if typ in _TO_PERSON and person_like else None
     if typ in _TO_GPE and is_place(name, 50_000) and (
@@ -178,6 +183,33 @@ def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
         return "GPE"
     if typ == "PERSON" and " " in name and _place_cue(doc, entity):
         return "GPE"
+    return None
+
+
+# "the island of Kessel", "the island Kessel", "east of Zenda": a noun (and "of") before
+_CUE_BEFORE = re.compile(r"\b([a-z]+)(?: of)? $")
+# "the Kessel pipeline", "the Kessel gas pipeline", "the Kessel oil field": a noun after
+_CUE_AFTER = re.compile(r"^(?: (gas|oil|natural gas|hydroelectric|international))? ([a-z]+)\b")
+
+
+def _cued_type(doc: Document, entity: Entity, words: dict) -> str | None:
+    """LOC, GPE or FAC from a common noun next to a mention; the first cue found wins
+    (GPE and LOC before, then FAC and LOC after)."""
+    for m in entity.mentions:
+        before = _CUE_BEFORE.search(doc.text[max(0, m.start - 24):m.start])
+        if before:
+            noun, has_of = before.group(1), doc.text[:m.start].endswith(" of ")
+            if noun in words["loc_cues_before"]:
+                return "LOC"
+            if noun in words["gpe_cues_before"] and has_of:
+                return "GPE"
+        after = _CUE_AFTER.match(doc.text[m.end:m.end + 30])
+        if after and m.text[-1:].isalnum():
+            noun, phrase = after.group(2), " ".join(g for g in after.groups() if g)
+            if noun in words["fac_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "NORP"):
+                return "FAC"
+            if phrase in words["loc_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "FAC"):
+                return "LOC"
     return None
 
 

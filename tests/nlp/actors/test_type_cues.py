@@ -1,0 +1,38 @@
+"""Types from a common noun next to a mention (issue 14, "Actors"): "the island of X" (LOC),
+"the town of X", "east of X" (GPE), "the X gas pipeline" (FAC), "the X oil field" (LOC).
+Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp.actors.types import retype
+
+
+def typed(parsed, text, name, label):
+    doc = parsed(text)
+    at = doc.text.index(name)
+    entity = Entity(f"{label.lower()}:x", name, label, [Mention(at, at + len(name), name)])
+    return retype(doc, [entity])[0].type
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    ("Two people died on the small island of Velmora after the quake.", "Velmora", "GPE", "LOC"),
+    ("Ministers will meet on their biggest island Velmora next week.", "Velmora", "ORG", "LOC"),
+    ("The quake struck the town of Kessaro early on Sunday.", "Kessaro", "ORG", "GPE"),
+    ("The epicentre lay nine kilometres east of Kessaro, officials said.", "Kessaro", "ORG", "GPE"),
+    ("Voters in the electoral district of Brannock go to the polls.", "Brannock", "PERSON", "GPE"),
+    ("The planned Velnor gas pipeline would cross the strait.", "Velnor", "ORG", "FAC"),
+    ("Workers were flown back from the Anna Kessel oil field.", "Anna Kessel", "PERSON", "LOC"),
+])
+def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expected):
+    assert typed(parsed, text, name, label) == expected
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Protesters gathered on the island of Cyprus on Sunday.", "Cyprus", "GPE"),  # a state
+    ("Anna Kessel said the field trip was cancelled.", "Anna Kessel", "PERSON"),  # no oil field
+    ("The Velnor company built the bridge.", "Velnor", "ORG"),  # the noun is not next to it
+])
+def test_no_cue_no_change(parsed, text, name, label):
+    assert typed(parsed, text, name, label) == label
