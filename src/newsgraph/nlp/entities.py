@@ -147,11 +147,13 @@ def merge_surnames(entities: list[Entity], is_place=lambda entity: False) -> lis
     people = sorted((e for e in entities if e.type == "PERSON" and " " in e.name and e.mentions),
                     key=_first_start)
 
+    from .actors.gazetteer import fold
+
     def owner_of(name: str, typ: str) -> Entity | None:
-        key = name.lower()
-        owners = [p for p in people if p.name.split()[-1].lower() == key]
+        key = fold(name)  # "Brudzinski" is Jan Brudziński written without the accent
+        owners = [p for p in people if fold(p.name.split()[-1]) == key]
         if not owners and typ in ("PERSON", "ORG", "NORP", "PRODUCT"):
-            owners = [p for p in people if p.name.split()[0].lower() == key]
+            owners = [p for p in people if fold(p.name.split()[0]) == key]
             owners = owners if len(owners) == 1 else []
         return owners[0] if owners else None
 

@@ -23,3 +23,4 @@ def test_regions_and_titles_before_a_person(text, label, pieces):
 
 def test_first_level_regions_are_known():
     assert is_region("Scotland") and is_region("Queensland") and not is_region("Kesselheim")
+

@@ -91,3 +91,11 @@ def test_end_to_end_a_film_title_is_no_organisation(actors):
     assert not any(m.text == "Blue Harbour" for e in doc.entities
                    if e.type in ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP") for m in e.mentions)
     assert any(e.name == "Ada Lind" and e.type == "PERSON" for e in doc.entities)
+
+
+def test_a_family_mention_added_later_goes(parsed):
+    doc = parsed("Ada Lind resigned. The Lind family said nothing.")
+    lind = entity(doc, "PERSON", "Ada Lind", "Ada Lind")
+    lind.mentions.append(mention(doc, "Lind", 2))
+    out = drop_title_mentions(doc, [lind])
+    assert [m.text for m in out[0].mentions] == ["Ada Lind"]

@@ -93,7 +93,7 @@ class ActorStage(Stage):
                 entity.type = "LOC"
         entities = merge_surnames(entities, lambda e: known_place(doc, e))  # restored headline surnames ("Lavrov and ...")
         surname_mentions(sdoc, entities)
-        entities = drop_title_mentions(doc, entities)  # a surname again inside a song's title
+        entities = drop_title_mentions(doc, entities)  # a surname again in a title, a family
         coref.resolve(sdoc, entities, info, self.words)
         roles.assign(sdoc, entities, info, self.kb, self.words, doc.published)
         for entity in entities:

@@ -85,17 +85,18 @@ def family_mention(doc: Document, mention: Mention, surnames: frozenset[str]) ->
 
 
 def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
-    """The entities without mentions inside a quoted title ("a song called "Lind's Day"")
-    that later steps added (a surname found again in a title); an entity left with no
-    mention goes."""
+    """The entities without mentions that later steps added inside a quoted title (a surname
+    found again in "a song called "Lind's Day"") or for a family ("the Lind family"); an
+    entity left with no mention goes."""
     titles = _title_ranges(doc.text)
-    if not titles:
-        return entities
+    surnames = frozenset(e.name.split()[-1].lower() for e in entities
+                         if e.type == "PERSON" and " " in e.name)
     kept = []
     for entity in entities:
         if entity.type not in ("WORK_OF_ART", "PRODUCT"):
             entity.mentions = [m for m in entity.mentions
-                               if not any(a <= m.start and m.end <= b for a, b in titles)]
+                               if not any(a <= m.start and m.end <= b for a, b in titles)
+                               and not (entity.type == "PERSON" and family_mention(doc, m, surnames))]
         if entity.mentions:
             kept.append(entity)
     return kept
