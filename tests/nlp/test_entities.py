@@ -10,3 +10,11 @@ def test_a_surname_written_without_its_accent_joins_the_person():
     bare = Entity("org:kowalczynski", "Kowalczynski", "ORG", [Mention(40, 52, "Kowalczynski")])
     out = merge_surnames([person, bare])
     assert out == [person] and [m.text for m in person.mentions] == ["Jan Kowalczyński", "Kowalczynski"]
+
+
+def test_a_place_cut_off_the_organisation_it_names_is_joined_to_it():
+    from newsgraph.nlp.entities import join_state_and_body
+
+    text = "The Zenda Harbour Board met. Ruritania's Harbour Board did not."
+    spans = [(4, 9, "GPE"), (10, 23, "ORG"), (29, 40, "GPE"), (41, 53, "ORG")]
+    assert join_state_and_body(text, spans) == [(4, 23, "ORG"), (29, 40, "GPE"), (41, 53, "ORG")]

@@ -93,3 +93,18 @@ def test_a_capitalised_title_alone_is_no_entity():
     found = names("Detective Inspector Anna Kessel said the van was found. State prosecutors "
                   "charged the driver, the Detective Inspector added.")
     assert "Detective Inspector" not in found and "State" not in found
+
+
+@pytest.mark.parametrize("name", ["Master of Business Administration", "Bachelor of Arts",
+                                  "Masters in Public Health"])
+def test_degrees_are_no_entities(name):
+    assert is_not_an_entity(name, filter_words())
+
+
+def test_a_campus_after_its_university_is_part_of_the_name():
+    doc = build(["parse.v1", "entities.v1"]).run_batch([Document(
+        text="Anna Kessel studied at the University of Ruritania, Zenda, and later moved to "
+             "Zenda to teach.", id="t")])[0]
+    places = [m.start for e in doc.entities if e.type == "GPE" for m in e.mentions]
+    assert doc.text.index("Zenda") not in places  # the campus
+    assert doc.text.rindex("Zenda") in places  # the city

@@ -55,13 +55,14 @@ class EntityStage(Stage):
             by_key[key] = Entity(entity_id("PERSON", person.name), person.name, "PERSON", mentions,
                                  roles=[person.role] if person.role else [])
         header_spans = {(m.start, m.end) for e in by_key.values() for m in e.mentions}
-        for span in doc.nlp.ents:
-            if span.label_ not in ENTITY_LABELS:
+        for start, end, span_label in join_state_and_body(doc.text, [
+                (s.start_char, s.end_char, s.label_) for s in doc.nlp.ents]):
+            if span_label not in ENTITY_LABELS:
                 continue
-            if any(s <= span.start_char < e for s, e in header_spans):
+            if any(s <= start < e for s, e in header_spans):
                 continue
-            start, end = span.start_char, _open_paren_end(span.text, span.start_char, span.end_char)
-            for a, b, label in split_span(doc.text[start:end], span.label_):
+            end = _open_paren_end(doc.text[start:end], start, end)
+            for a, b, label in split_span(doc.text[start:end], span_label):
                 self._add(doc, by_key, start + a, start + b, label)
         entities = [e for e in unify_labels(list(by_key.values())) if _named_in_body(e, doc.body_start)]
         entities = merge_surnames(link_acronyms(doc, entities), lambda e: known_place(doc, e))
@@ -80,6 +81,20 @@ class EntityStage(Stage):
         if entity is None:
             entity = by_key[key] = Entity(entity_id(label, name), name, label)
         entity.mentions.append(Mention(start, end, doc.text[start:end]))
+
+
+def join_state_and_body(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER spans ``(start, end, label)`` with a place spaCy cut off the organisation it names
+    joined to it: "United States" GPE + "House of Representatives" ORG is one ORG name (gold
+    marks no nested names: "US Air Force" is one ORG mention)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and label == "ORG" and out[-1][2] == "GPE" and text[out[-1][1]:start] == " " \
+                and not text[out[-1][0]:out[-1][1]].endswith(("'", "’", "'s", "’s")):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
+        out.append((start, end, label))
+    return out
 
 
 def _open_paren_end(text: str, start: int, end: int) -> int:

@@ -1,5 +1,6 @@
 """Names that are no actor or place, whatever spaCy's label: awards and rule books ("the
-Berwick Prize", "the Bus Regulations"), named storms and events ("Storm Barry", and "Barry"
+Berwick Prize", "the Bus Regulations"), degrees ("Master of Arts"), a campus after its
+university ("Zenda" in "University of Ruritania, Zenda"), named storms and events ("Storm Barry", and "Barry"
 alone once the text has named the storm), diseases and poisons ("COVID-19"), flights
 ("Flight 610"), a portfolio in a title ("Interior" in "Interior Minister", "State" in
 "Secretary of State"), a title alone ("President of Ruritania"), and a capitalised common
@@ -28,6 +29,11 @@ _CREDIT = re.compile(r"^[^\n]{0,240}\b((?:Image|Photo|Picture|Photograph)s?: [^\
 _LABEL = re.compile(r"\(\([^()\n]{1,40}\)\)")
 _HASHTAG = re.compile(r"#\w+")
 _FLIGHT = re.compile(r"\bflight \d+\w*$")
+# An academic degree ("Master of Business Administration", "Bachelor of Arts in ...").
+_DEGREE = re.compile(r"^(?:master|bachelor)s?(?:['’]s?)?(?: degree)? (?:of|in)\b")
+# A campus after its university system is part of the university's name ("University of
+# Ruritania, Zenda"; gold marks no nested names).
+_CAMPUS = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}, $")
 _ATTACHERS = frozenset({"of", "for", "in"})
 # Capitalised words after "Hurricane"/"Storm" that name no storm ("the Hurricane Center").
 _NOT_STORMS = frozenset({"center", "centre", "season", "warning", "watch", "advisory", "relief",
@@ -47,7 +53,7 @@ def is_not_an_entity(name: str, words: dict[str, frozenset[str]]) -> bool:
     parts = low.split()
     if not parts:
         return True
-    if low in words["not_entity_names"] or _FLIGHT.search(low):
+    if low in words["not_entity_names"] or _FLIGHT.search(low) or _DEGREE.match(low):
         return True
     if len(parts) == 1:
         return False
@@ -115,6 +121,11 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
         if entity.type in ("PERSON", "ORG") and not entity.roles and not entity.kb_id \
                 and is_title(entity.name, words, places):
             continue  # "Detective Inspector", "State" (in "State prosecutors"): an office
+        if entity.type == "GPE":
+            entity.mentions = [m for m in entity.mentions
+                               if not _CAMPUS.search(doc.text[max(0, m.start - 60):m.start])]
+            if not entity.mentions:
+                continue
         if " " not in entity.name and not entity.kb_id and not entity.roles:
             if entity.type in ("ORG", "GPE"):
                 entity.mentions = [m for m in entity.mentions if not _in_title(doc, m, words)]
