@@ -108,3 +108,15 @@ def test_a_campus_after_its_university_is_part_of_the_name():
     places = [m.start for e in doc.entities if e.type == "GPE" for m in e.mentions]
     assert doc.text.index("Zenda") not in places  # the campus
     assert doc.text.rindex("Zenda") in places  # the city
+
+
+@pytest.mark.parametrize("text, word", [
+    ('We will win this TOGETHER!" the coach wrote on Sunday.', "TOGETHER"),  # an adverb
+    ("He said, 'Bloody hell, we have a drummer', and laughed.", "Bloody"),  # an adjective
+])
+def test_a_word_the_tagger_reads_as_a_common_word_is_no_name(text, word):
+    assert word not in names(text)
+
+
+def test_a_sea_named_by_an_adjective_stays():
+    assert "Atlantic" in names("Ships crossed the Atlantic every week, the harbour master said.")

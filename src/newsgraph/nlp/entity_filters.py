@@ -134,8 +134,29 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
             if (entity.type in COMMON_WORD_TYPES and len(entity.mentions) == 1
                     and entity.name.lower() in common and entity.name.lower() not in name_parts):
                 continue  # "Escape", "Band" once: the text writes the word in lower case too
+            if entity.type != "NORP" and entity.name.lower() not in name_parts \
+                    and all(_tagged_common(doc, m, entity.type) for m in entity.mentions):
+                continue  # "Imagine ...", "'Bloody hell'", "TOGETHER!"
         kept.append(entity)
     return kept
+
+
+def _tagged_common(doc: Document, mention, typ: str) -> bool:
+    """A one-token mention the tagger itself reads as a common word: a verb, adverb or
+    interjection, or an adjective named as a person or place (not "Liberal", a party; not
+    "Atlantic": seas and regions are often adjectives, LOC names stay). Plural nouns are no
+    sign: spaCy reads surnames as plurals ("Sanders came second")."""
+    span = doc.nlp.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ in ("VERB", "ADV", "INTJ"):
+        return True
+    if tok.pos_ == "ADJ":
+        from .actors.gazetteer import is_place  # the actors package imports this module
+
+        return typ not in ("ORG", "NORP", "LOC") and not is_place(tok.text)
+    return False
 
 
 def _in_title(doc: Document, mention, words) -> bool:
