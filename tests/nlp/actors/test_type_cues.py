@@ -24,6 +24,8 @@ def typed(parsed, text, name, label):
     ("Voters in the electoral district of Brannock go to the polls.", "Brannock", "PERSON", "GPE"),
     ("The planned Velnor gas pipeline would cross the strait.", "Velnor", "ORG", "FAC"),
     ("Workers were flown back from the Anna Kessel oil field.", "Anna Kessel", "PERSON", "LOC"),
+    ("He later joined the supergroup Silent Harbour with two friends.", "Silent Harbour", "PERSON", "ORG"),
+    ("The story was first told by the broadcaster Velnor on Monday.", "Velnor", "GPE", "ORG"),
 ])
 def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expected):
     assert typed(parsed, text, name, label) == expected
@@ -33,6 +35,7 @@ def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expe
     ("Protesters gathered on the island of Cyprus on Sunday.", "Cyprus", "GPE"),  # a state
     ("Anna Kessel said the field trip was cancelled.", "Anna Kessel", "PERSON"),  # no oil field
     ("The Velnor company built the bridge.", "Velnor", "ORG"),  # the noun is not next to it
+    ("She left the party Anna Kessel had founded.", "Anna Kessel", "PERSON"),  # a person's name
 ])
 def test_no_cue_no_change(parsed, text, name, label):
     assert typed(parsed, text, name, label) == label

@@ -11,7 +11,9 @@ In order, for an entity without a knowledge-base id or role:
   General Hospital", "Kessel Avenue", "RAF Zenda"), ORG ("the Zenda Rowing Club", "Band of
   Renown"), LOC ("Kessel Island") or GPE ("Zenda County");
 * a common noun next to a mention says LOC ("the island of Kessel"), GPE ("the town of
-  Zenda", "east of Zenda") or FAC ("the Kessel gas pipeline"); a country or state stays GPE;
+  Zenda", "east of Zenda"), ORG ("the band Kessel", "the broadcaster Zenda", not for a name
+  like a person's or a known place) or FAC ("the Kessel gas pipeline"); a country or state
+  stays GPE;
 * a known place of the gazetteer (``gazetteer.py``) that spaCy called an organisation, a
   product, a facility or a people is GPE; one it called a person is GPE only when a mention
   is followed by ", <a state or country>" ("Zenda Falls, Wisconsin") or the place has a
@@ -172,7 +174,7 @@ def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
     if by_head and not (by_head in ("LOC", "GPE") and is_place(name)):
         return by_head
     cued = _cued_type(doc, entity, words)
-    if cued and not is_place(name, BIG):
+    if cued and not is_place(name, BIG) and not (cued == "ORG" and (person_like or is_place(name))):
         return cued
     if not _gazetteer_candidate(name, words) or person_like:
         return "PERSON" if typ in _TO_PERSON and person_like else None
@@ -203,6 +205,8 @@ def _cued_type(doc: Document, entity: Entity, words: dict) -> str | None:
                 return "LOC"
             if noun in words["gpe_cues_before"] and has_of:
                 return "GPE"
+            if noun in words["org_cues_before"] and not has_of and entity.type != "ORG":
+                return "ORG"
         after = _CUE_AFTER.match(doc.text[m.end:m.end + 30])
         if after and m.text[-1:].isalnum():
             noun, phrase = after.group(2), " ".join(g for g in after.groups() if g)
