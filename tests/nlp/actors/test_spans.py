@@ -1,5 +1,5 @@
-"""Splitting spaCy spans that run a region or a job title into a person's name (issue 14,
-"Actors"). Every name is written for these tests."""
+"""Splitting spaCy spans that run a region or a job title into a person's name, or a state
+into its government's (issue 14, "Actors"). Every name is written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +12,10 @@ from newsgraph.nlp.actors.spans import split_span
     ("Queensland Anna Kessel", "ORG", [("Queensland", "GPE"), ("Anna Kessel", "PERSON")]),
     ("the Presidential Spokesperson Harry Vell", "ORG", [("Harry Vell", "PERSON")]),
     ("Chief Inspector Maria Lindqvist", "PERSON", [("Maria Lindqvist", "PERSON")]),
+    ("the UK Government's", "ORG", [("UK", "GPE")]),
+    ("the Queensland Government", "ORG", [("Queensland", "GPE")]),
+    ("the Zenda Harbour Board", "ORG", [("the Zenda Harbour Board", "ORG")]),
+    ("the Kesselheim Government", "ORG", [("the Kesselheim Government", "ORG")]),  # no known state
     # no common given name after the title: left as spaCy says
     ("the Regional Commissioner Zorvath Kell", "ORG", [("the Regional Commissioner Zorvath Kell", "ORG")]),
     # a title word that is no job title: one name

@@ -6,6 +6,9 @@ mention of a span):
 * a place before a person ("Senator from Ruritania Ada Lind" tagged "Ruritania Ada Lind"):
   the place (a country, a US state or county, or a first-level region such as "Bavaria") is
   GPE, the rest a person when it opens with a common given name;
+* a country or state before a government noun ("the Ruritanian Government's" spelled "the
+  Ruritania Government's"; "the UK Government"): the place alone, GPE (a state's name
+  modifying its government stands for the state; "the Zenda Harbour Board" stays);
 * a capitalised title before a person ("the Presidential Spokesperson Ada Lind"): the title
   is no name (a job title alone is no entity), the rest a person when it opens with a common
   given name;
@@ -21,7 +24,9 @@ import functools
 
 from .gazetteer import BIG, is_place, is_region
 
-Piece = tuple[int, int, str]  # start, end (relative to the span text), label
+Piece = tuple[int, int, str]
+# Nouns for a state's government as one actor (not "team"/"side": sports).
+_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime", "cabinet"})  # start, end (relative to the span text), label
 
 
 def _looks_like_person(words: list[str]) -> bool:
@@ -46,6 +51,10 @@ def split_span(text: str, label: str) -> list[Piece]:
             cut = len(" ".join(words[:k]))
             return [(0, cut, "GPE"), (cut + 1, len(text), "PERSON")]
     lead = 1 if words and words[0].lower() == "the" else 0
+    if len(words) - lead == 2 and _state_like(words[lead]) \
+            and re.sub(r"['’]s?$", "", words[-1]).lower() in _GOVERNMENT_NOUNS:
+        at = len(" ".join(words[:lead])) + (1 if lead else 0)
+        return [(at, at + len(words[lead]), "GPE")]
     for k in (1, 2, 3):
         title = words[lead:lead + k]
         if (len(words) - lead - k in (2, 3) and all(w[:1].isupper() for w in title)
