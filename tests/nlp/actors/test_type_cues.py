@@ -26,6 +26,8 @@ def typed(parsed, text, name, label):
     ("Workers were flown back from the Anna Kessel oil field.", "Anna Kessel", "PERSON", "LOC"),
     ("He later joined the supergroup Silent Harbour with two friends.", "Silent Harbour", "PERSON", "ORG"),
     ("The story was first told by the broadcaster Velnor on Monday.", "Velnor", "GPE", "ORG"),
+    ("The Liberal and Green parties held their primaries.", "Liberal", "NORP", "ORG"),
+    ("Both the Unity and Harvest Parties lost seats.", "Unity", "PERSON", "ORG"),
 ])
 def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expected):
     assert typed(parsed, text, name, label) == expected
@@ -36,6 +38,7 @@ def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expe
     ("Anna Kessel said the field trip was cancelled.", "Anna Kessel", "PERSON"),  # no oil field
     ("The Velnor company built the bridge.", "Velnor", "ORG"),  # the noun is not next to it
     ("She left the party Anna Kessel had founded.", "Anna Kessel", "PERSON"),  # a person's name
+    ("Liberal and Green voters disagreed.", "Liberal", "NORP"),  # no party noun
 ])
 def test_no_cue_no_change(parsed, text, name, label):
     assert typed(parsed, text, name, label) == label

@@ -6,6 +6,8 @@ In order, for an entity without a knowledge-base id or role:
 
 * a vessel named after a vessel noun ("the dive boat Marigold", "The ship, Marigold,") is no
   entity (vehicles and ships are not annotated);
+* a name every mention of which stands before "and <Name> Party/Parties" ("the Zenda and
+  Kessel parties") is a party, ORG;
 * a continent, pole or large region ("Antarctica", "Patagonia") is LOC;
 * the head of the name (its last word, or the word before "of"/"for") says FAC ("Zenda
   General Hospital", "Kessel Avenue", "RAF Zenda"), ORG ("the Zenda Rowing Club", "Band of
@@ -163,10 +165,17 @@ def _locative(doc: Document, entity: Entity) -> bool:
     return _place_cue(doc, entity)
 
 
+# "the Zenda and Kessel Parties": the first name is a party too, its head left out
+_ELIDED_PARTY = re.compile(r"^,? (?:and|or) [A-Z][\w-]+ [Pp]art(?:y|ies)\b")
+
+
 def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
     name, typ = entity.name, entity.type
     if name.lower() in words["loc_names"]:
         return "LOC"
+    if typ in ("NORP", "GPE", "PERSON") and entity.mentions and all(
+            _ELIDED_PARTY.match(doc.text[m.end:m.end + 40]) for m in entity.mentions):
+        return "ORG"
     person_like = looks_like_person(name, words)
     by_head = type_by_head(name, words)
     if by_head and typ == "PERSON" and person_like and len(name.split()) < 3:
