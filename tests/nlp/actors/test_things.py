@@ -99,3 +99,26 @@ def test_a_family_mention_added_later_goes(parsed):
     lind.mentions.append(mention(doc, "Lind", 2))
     out = drop_title_mentions(doc, [lind])
     assert [m.text for m in out[0].mentions] == ["Ada Lind"]
+
+
+def test_a_model_year_and_maker_make_a_product_and_a_model_number_names_it_again(parsed):
+    doc = parsed("The fire started in a recalled 2005 Kestrel Vela. A new Kestrel 520 Max "
+                 "crashed, and the 520 Max was grounded.")
+    assert kind_of_thing(doc, mention(doc, "Vela"), []) == "PRODUCT"
+    first = entity(doc, "PERSON", "Max", "Max")
+    first.mentions.append(mention(doc, "Max", 2))
+    out = split_things(doc, [first])
+    assert [(e.type, len(e.mentions)) for e in out] == [("PRODUCT", 2)]
+
+
+def test_a_place_inside_a_named_event_is_no_mention(parsed):
+    doc = parsed("She ran in the 2016 Ruritanian presidential election and in the 2019 "
+                 "Zenda referendum. Ruritania voted.")
+    assert kind_of_thing(doc, mention(doc, "Ruritanian"), []) == "EVENT"
+    assert kind_of_thing(doc, mention(doc, "Zenda"), []) == "EVENT"
+    assert kind_of_thing(doc, mention(doc, "Ruritania", 2), []) is None
+    country = entity(doc, "GPE", "Ruritania", "Ruritanian")
+    at = doc.text.index("Ruritania voted")
+    country.mentions.append(Mention(at, at + len("Ruritania"), "Ruritania"))
+    out = drop_title_mentions(doc, [country])
+    assert [m.start for m in out[0].mentions] == [doc.text.index("Ruritania voted")]

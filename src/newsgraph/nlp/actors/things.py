@@ -6,7 +6,10 @@ asks after the surname fold, before its filters):
   'Ada in Zenda'") or before one ("the 'Zenda Nights' album"). spaCy often takes such titles
   for people or organisations; they become WORK_OF_ART mentions (no actor, no place);
 * a product by its model: a brand before a model number ("a Zenda 450 van", "the Airbus
-  A380") or a name after a maker and a number ("the Zenda 450 Max"): PRODUCT mentions;
+  A380"), a name after a maker and a number ("the Zenda 450 Max", again "the 450 Max") or
+  after a model year and a maker ("a 2005 Zenda Vela"): PRODUCT mentions;
+* a place inside the name of an event after its year ("the 2020 Ruritanian presidential
+  election", "the 2019 Zenda census"): EVENT mentions (named events are no entities);
 * a family by its surname: the plural of a person's surname ("the Linds") or the surname
   before "family" ("the Lind family"): a family is no single referent, the mention goes.
 
@@ -35,8 +38,14 @@ _QUOTED_BEFORE = re.compile(rf"[{_OPEN}]([^\n{_OPEN}{_CLOSE}]{{1,80}})[,.]?[{_CL
 # Zenda Party 2020 ticket")
 _MODEL_AFTER = re.compile(r"^ (?!(?:1[89]|20)\d\d\b)(?:[A-Z]{0,3}\d{2,4}[A-Za-z]{0,3})\b"
                           r"(?! (?:people|percent|per|years?|km|miles)\b)")
-# "Zenda 450 Max": a name after a capitalised maker and a model number
-_MODEL_BEFORE = re.compile(r"\b[A-Z][\w-]* [A-Z]{0,3}\d{2,4}[A-Za-z]{0,3} $")
+# "Zenda 450 Max": a name after a capitalised maker and a model number; "a 2005 Zenda Vela":
+# a name after a model year and a maker
+_MODEL_BEFORE = re.compile(r"\b(?:[A-Z][\w-]* [A-Z]{0,3}\d{2,4}[A-Za-z]{0,3}|(?:19|20)\d\d [A-Z][\w-]+) $")
+# "the 450 Max" again, once the text has named the product
+_NUMBER_BEFORE = re.compile(r"\b[A-Z]{0,3}\d{2,4}[A-Za-z]{0,3} $")
+# "the 2020 Ruritanian presidential election": a place inside a named event's name
+_EVENT_YEAR = re.compile(r"\b(?:19|20)\d\d $")
+_EVENT_NOUN = re.compile(r"^(?: [a-z]+){0,2} (?:elections?|primary|primaries|caucus|caucuses|referendum|census)\b")
 _VERBISH = frozenset({"VERB", "AUX"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -63,7 +72,10 @@ def _after_work_noun(doc: Document, mention: Mention) -> bool:
 
 
 def kind_of_thing(doc: Document, mention: Mention, titles: list[tuple[int, int]]) -> str | None:
-    """WORK_OF_ART or PRODUCT when the mention names one (see the module docstring)."""
+    """WORK_OF_ART, PRODUCT or EVENT when the mention names one or is part of the name of
+    one (see the module docstring)."""
+    if _in_event_name(doc, mention):
+        return "EVENT"
     if any(a <= mention.start and mention.end <= b for a, b in titles) or _after_work_noun(doc, mention):
         return "WORK_OF_ART"
     possessive = mention.text.endswith(("'s", "’s"))
@@ -84,10 +96,16 @@ def family_mention(doc: Document, mention: Mention, surnames: frozenset[str]) ->
     return low in surnames and bool(re.match(r"['’]?s? famil(?:y|ies)\b", doc.text[mention.end:mention.end + 12]))
 
 
+def _in_event_name(doc: Document, mention: Mention) -> bool:
+    return bool(_EVENT_YEAR.search(doc.text[max(0, mention.start - 6):mention.start])
+                and _EVENT_NOUN.match(doc.text[mention.end:mention.end + 40]))
+
+
 def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
     """The entities without mentions that later steps added inside a quoted title (a surname
-    found again in "a song called "Lind's Day"") or for a family ("the Lind family"); an
-    entity left with no mention goes."""
+    found again in "a song called "Lind's Day""), for a family ("the Lind family") or inside
+    an event's name (a knowledge-base country in "the 2020 Ruritanian presidential
+    election"); an entity left with no mention goes."""
     titles = _title_ranges(doc.text)
     surnames = frozenset(e.name.split()[-1].lower() for e in entities
                          if e.type == "PERSON" and " " in e.name)
@@ -96,7 +114,8 @@ def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
         if entity.type not in ("WORK_OF_ART", "PRODUCT"):
             entity.mentions = [m for m in entity.mentions
                                if not any(a <= m.start and m.end <= b for a, b in titles)
-                               and not (entity.type == "PERSON" and family_mention(doc, m, surnames))]
+                               and not (entity.type == "PERSON" and family_mention(doc, m, surnames))
+                               and not (entity.type in ("GPE", "NORP") and _in_event_name(doc, m))]
         if entity.mentions:
             kept.append(entity)
     return kept
@@ -116,6 +135,10 @@ def split_things(doc: Document, entities: list[Entity]) -> list[Entity]:
             for m in entity.mentions:
                 kinds[(m.start, m.end)] = kind_of_thing(doc, m, titles)
     work_ends = {e for (_, e), k in kinds.items() if k == "WORK_OF_ART"}
+    products = {doc.text[s:e] for (s, e), k in kinds.items() if k == "PRODUCT"}
+    for (s, e), k in kinds.items():  # "the 450 Max" after "the Kestrel 450 Max"
+        if k is None and doc.text[s:e] in products and _NUMBER_BEFORE.search(doc.text[max(0, s - 10):s]):
+            kinds[(s, e)] = "PRODUCT"
     for (s, e), k in kinds.items():  # "the show Lind's Best Friends": the title goes on
         if k is None and s - 1 in work_ends and doc.text[s - 1] == " ":
             kinds[(s, e)] = "WORK_OF_ART"
