@@ -43,7 +43,7 @@ class EntityStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         from .actors.acronyms import link_acronyms  # the actors package imports this module
-        from .actors.spans import split_span
+        from .actors.spans import join_name_pieces, split_span
         from .actors.things import split_things
         from .actors.types import known_place, retype
 
@@ -55,8 +55,8 @@ class EntityStage(Stage):
             by_key[key] = Entity(entity_id("PERSON", person.name), person.name, "PERSON", mentions,
                                  roles=[person.role] if person.role else [])
         header_spans = {(m.start, m.end) for e in by_key.values() for m in e.mentions}
-        for start, end, span_label in join_state_and_body(doc.text, [
-                (s.start_char, s.end_char, s.label_) for s in doc.nlp.ents]):
+        ner = [(s.start_char, s.end_char, s.label_) for s in doc.nlp.ents]
+        for start, end, span_label in join_name_pieces(doc.text, join_state_and_body(doc.text, ner)):
             if span_label not in ENTITY_LABELS:
                 continue
             if any(s <= start < e for s, e in header_spans):

@@ -12,6 +12,11 @@ mention of a span):
 * a capitalised title before a person ("the Presidential Spokesperson Ada Lind"): the title
   is no name (a job title alone is no entity), the rest a person when it opens with a common
   given name;
+* (``join_name_pieces``, the other way) an organisation's name that spaCy cut at "and": "the
+  School of Marine" + "Atmospheric Science", "the Port Authority of Zenda" + "Kessel" (a
+  country after "and" only when the name's own "of" part is a place too: "the Ministry of
+  Defence and Ruritania" stays two), "National Union of Rail, Maritime" + "Transport
+  Workers"; a given name before "and" and a foundation ("Bill" + "Ada Lind Foundation");
 * a surname before "the" and an organisation's name ("Lind the Ruritanian Party's" in "...
   Lind the Ruritanian Party's first ..."): two mentions, the surname kept for the surname
   fold ("Stop the Steal" stays one name).
@@ -64,6 +69,36 @@ def split_span(text: str, label: str) -> list[Piece]:
     if found and _organisation(found.group(2)):
         return [(0, found.end(1), label), (found.start(2), len(text), label)]
     return whole
+
+
+_AND_GAP = re.compile(r"(?:, [A-Z][\w-]+)*,? and ")
+_PIECE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def join_name_pieces(text: str, spans: list[Piece]) -> list[Piece]:
+    """NER spans ``(start, end, label)`` (offsets into ``text``) with the pieces of an
+    organisation's name cut at "and" joined into one ORG span (see the module docstring)."""
+    from .types import type_by_head, type_words
+
+    out: list[Piece] = []
+    for start, end, label in spans:
+        if out and label in ("ORG", "PERSON", "GPE", "LOC", "NORP"):
+            a_start, a_end, a_label = out[-1]
+            left, gap, right = text[a_start:a_end], text[a_end:start], text[start:end]
+            if _AND_GAP.fullmatch(gap) and _PIECE.fullmatch(right) and not right.endswith(("'s", "’s")):
+                of_part = left.split(" of ", 1)[1] if " of " in left else ""
+                continues = (a_label == "ORG" and of_part and " and " not in left
+                             and not _looks_like_person(right.split())  # "... of Zenda and Ada Lind"
+                             and type_by_head(right, type_words()) != "ORG"  # "... and Zenda College"
+                             and (not is_place(right, BIG) or is_place(of_part)))
+                foundation = (a_label == "PERSON" and " " not in left and label == "ORG"
+                              and left.lower() in type_words()["given_names"]
+                              and type_by_head(right, type_words()) == "ORG")
+                if continues or foundation:
+                    out[-1] = (a_start, end, "ORG")
+                    continue
+        out.append((start, end, label))
+    return out
 
 
 def _state_like(name: str) -> bool:
