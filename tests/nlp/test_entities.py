@@ -18,3 +18,11 @@ def test_a_place_cut_off_the_organisation_it_names_is_joined_to_it():
     text = "The Zenda Harbour Board met. Ruritania's Harbour Board did not."
     spans = [(4, 9, "GPE"), (10, 23, "ORG"), (29, 40, "GPE"), (41, 53, "ORG")]
     assert join_state_and_body(text, spans) == [(4, 23, "ORG"), (29, 40, "GPE"), (41, 53, "ORG")]
+
+
+def test_a_place_before_a_force_spacy_calls_a_people_is_one_organisation():
+    from newsgraph.nlp.entities import join_state_and_body
+
+    text = "veterans of the Zenda Marines and Zenda Catholics"
+    spans = [(16, 21, "GPE"), (22, 29, "NORP"), (34, 39, "GPE"), (40, 48, "NORP")]
+    assert join_state_and_body(text, spans) == [(16, 29, "ORG"), (34, 39, "GPE"), (40, 48, "NORP")]

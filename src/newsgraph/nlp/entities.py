@@ -85,11 +85,16 @@ class EntityStage(Stage):
 
 def join_state_and_body(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """NER spans ``(start, end, label)`` with a place spaCy cut off the organisation it names
-    joined to it: "United States" GPE + "House of Representatives" ORG is one ORG name (gold
-    marks no nested names: "US Air Force" is one ORG mention)."""
+    joined to it: "United States" GPE + "House of Representatives" ORG, or + "Marines" (a
+    force spaCy calls NORP), is one ORG name (gold marks no nested names: "US Air Force" is
+    one ORG mention)."""
+    from .actors.kb import words
+
+    forces = {w.lower() for w in words()["military_heads"]}
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
-        if out and label == "ORG" and out[-1][2] == "GPE" and text[out[-1][1]:start] == " " \
+        body = label == "ORG" or (label == "NORP" and text[start:end].lower() in forces)  # "US Marines"
+        if out and body and out[-1][2] == "GPE" and text[out[-1][1]:start] == " " \
                 and not text[out[-1][0]:out[-1][1]].endswith(("'", "’", "'s", "’s")):
             out[-1] = (out[-1][0], end, "ORG")
             continue
