@@ -28,6 +28,7 @@ def typed(parsed, text, name, label):
     ("The story was first told by the broadcaster Velnor on Monday.", "Velnor", "GPE", "ORG"),
     ("The Liberal and Green parties held their primaries.", "Liberal", "NORP", "ORG"),
     ("Both the Unity and Harvest Parties lost seats.", "Unity", "PERSON", "ORG"),
+    ("She ran for the Fair Velmora party in May.", "Fair Velmora", "GPE", "ORG"),
 ])
 def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expected):
     assert typed(parsed, text, name, label) == expected
@@ -39,6 +40,7 @@ def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expe
     ("The Velnor company built the bridge.", "Velnor", "ORG"),  # the noun is not next to it
     ("She left the party Anna Kessel had founded.", "Anna Kessel", "PERSON"),  # a person's name
     ("Liberal and Green voters disagreed.", "Liberal", "NORP"),  # no party noun
+    ("Velmora party members met in Kessaro.", "Velmora", "NORP"),  # a people, not a name
 ])
 def test_no_cue_no_change(parsed, text, name, label):
     assert typed(parsed, text, name, label) == label

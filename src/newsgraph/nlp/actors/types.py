@@ -219,6 +219,8 @@ def _cued_type(doc: Document, entity: Entity, words: dict) -> str | None:
         after = _CUE_AFTER.match(doc.text[m.end:m.end + 30])
         if after and m.text[-1:].isalnum():
             noun, phrase = after.group(2), " ".join(g for g in after.groups() if g)
+            if noun in words["org_cues_after"] and entity.type in ("GPE", "PERSON") and not after.group(1):
+                return "ORG"
             if noun in words["fac_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "NORP"):
                 return "FAC"
             if phrase in words["loc_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "FAC"):
