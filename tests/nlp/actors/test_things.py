@@ -122,3 +122,11 @@ def test_a_place_inside_a_named_event_is_no_mention(parsed):
     country.mentions.append(Mention(at, at + len("Ruritania"), "Ruritania"))
     out = drop_title_mentions(doc, [country])
     assert [m.start for m in out[0].mentions] == [doc.text.index("Ruritania voted")]
+
+
+def test_a_name_ending_a_longer_title_after_a_work_noun_is_part_of_it(parsed):
+    doc = parsed("Ada Lind still lived there when the 2012 documentary Beware of Mr. Lind was "
+                 "filmed. In the film Ada Lind wrote, Tom Vell sang.")
+    assert kind_of_thing(doc, mention(doc, "Lind", 2), []) == "WORK_OF_ART"
+    assert kind_of_thing(doc, mention(doc, "Ada Lind", 2), []) is None
+    assert kind_of_thing(doc, mention(doc, "Tom Vell"), []) is None

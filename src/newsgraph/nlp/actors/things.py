@@ -2,7 +2,8 @@
 asks after the surname fold, before its filters):
 
 * a title of a work: the name right after a work noun ("the 1990 comedy Blue Harbour", "a
-  song called Far Away"), or everything inside quotation marks after one ("the novel titled
+  song called Far Away"), also at the end of a longer title ("the documentary Beware of Mr.
+  Lind"), or everything inside quotation marks after one ("the novel titled
   'Ada in Zenda'") or before one ("the 'Zenda Nights' album"). spaCy often takes such titles
   for people or organisations; they become WORK_OF_ART mentions (no actor, no place);
 * a product by its model: a brand before a model number ("a Zenda 450 van", "the Airbus
@@ -32,6 +33,7 @@ _TITLE_CUES = r"(?:called|titled|entitled|named)"
 _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 _NOUNS = "|".join(WORK_NOUNS)
 _CUES = frozenset({"called", "titled", "entitled", "named"})
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "on", "in", "to", "for", "mr.", "mrs.", "ms."})
 _QUOTED_AFTER = re.compile(rf"\b(?:{_NOUNS})(?:,? {_TITLE_CUES})?,? ?[{_OPEN}]([^\n{_CLOSE}]{{1,80}})[{_CLOSE}]", re.I)
 _QUOTED_BEFORE = re.compile(rf"[{_OPEN}]([^\n{_OPEN}{_CLOSE}]{{1,80}})[,.]?[{_CLOSE}] (?:{_NOUNS})\b", re.I)
 # "Zenda 450", "Zenda A380", "Zenda XC90": a model number after a brand (not a year: "the
@@ -58,17 +60,24 @@ def _title_ranges(text: str) -> list[tuple[int, int]]:
 
 def _after_work_noun(doc: Document, mention: Mention) -> bool:
     """The mention follows a work noun (a noun in the parse: "to show Zenda" is a verb),
-    maybe with "called", and no verb follows it ("the book Lind wrote" names a person)."""
+    maybe with "called", and no verb follows it ("the book Lind wrote" names a person), or
+    it ends a longer capitalised title that follows one."""
     sdoc = doc.nlp
     span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand") if sdoc is not None else None
     if span is None or span.start == 0:
         return False
     i = span.start - 1
+    while i > 0 and span.start - i <= 5 and sdoc[i].lower_ not in WORK_NOUNS \
+            and sdoc[i].lower_ not in _CUES and (sdoc[i].lower_ in _TITLE_SMALL or sdoc[i].text[:1].isupper()):
+        i -= 1  # "the documentary Beware of Mr. Lind": the mention ends a longer title
+    longer = i < span.start - 1
+    if longer and not sdoc[i + 1].text[:1].isupper():
+        return False
     if sdoc[i].lower_ in _CUES and i > 0:
         i -= 1
     if sdoc[i].lower_ not in WORK_NOUNS or sdoc[i].pos_ != "NOUN":
         return False
-    return span.end >= len(sdoc) or sdoc[span.end].pos_ not in _VERBISH
+    return longer or span.end >= len(sdoc) or sdoc[span.end].pos_ not in _VERBISH
 
 
 def kind_of_thing(doc: Document, mention: Mention, titles: list[tuple[int, int]]) -> str | None:
@@ -102,8 +111,8 @@ def _in_event_name(doc: Document, mention: Mention) -> bool:
 
 
 def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
-    """The entities without mentions that later steps added inside a quoted title (a surname
-    found again in "a song called "Lind's Day""), for a family ("the Lind family") or inside
+    """The entities without mentions that later steps added inside a title (a surname found
+    again in "a song called "Lind's Day"", "the documentary Beware of Mr. Lind"), for a family ("the Lind family") or inside
     an event's name (a knowledge-base country in "the 2020 Ruritanian presidential
     election"); an entity left with no mention goes."""
     titles = _title_ranges(doc.text)
@@ -115,6 +124,8 @@ def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
             entity.mentions = [m for m in entity.mentions
                                if not any(a <= m.start and m.end <= b for a, b in titles)
                                and not (entity.type == "PERSON" and family_mention(doc, m, surnames))
+                               and not (entity.type == "PERSON" and " " not in m.text
+                                        and _after_work_noun(doc, m))
                                and not (entity.type in ("GPE", "NORP") and _in_event_name(doc, m))]
         if entity.mentions:
             kept.append(entity)
