@@ -44,3 +44,27 @@ def test_a_noun_next_to_a_mention_gives_its_type(parsed, text, name, label, expe
 ])
 def test_no_cue_no_change(parsed, text, name, label):
     assert typed(parsed, text, name, label) == label
+
+
+def _listed(parsed, text, typed):
+    from newsgraph.nlp.actors.types import listed_places
+
+    doc = parsed(text)
+    entities = []
+    for name, label in typed.items():
+        at = doc.text.index(name)
+        entities.append(Entity(f"{label.lower()}:{name.lower()}", name, label, [Mention(at, at + len(name), name)]))
+    return {e.name: e.type for e in listed_places(doc, entities)}
+
+
+def test_a_name_listed_with_places_is_a_place(parsed):
+    out = _listed(parsed, "The towns hit were Kessaro, Velmora, Brannock, Dunmere, Tulla, and Orvik.",
+                  {"Kessaro": "GPE", "Velmora": "GPE", "Brannock": "GPE", "Dunmere": "GPE",
+                   "Tulla": "PERSON", "Orvik": "ORG"})
+    assert out["Tulla"] == "GPE" and out["Orvik"] == "GPE"
+
+
+def test_a_list_of_people_with_one_place_stays(parsed):
+    out = _listed(parsed, "Speakers were Ada Lind, Tom Vell, Kessaro and Anna Kessel.",
+                  {"Ada Lind": "PERSON", "Tom Vell": "PERSON", "Kessaro": "GPE", "Anna Kessel": "PERSON"})
+    assert out == {"Ada Lind": "PERSON", "Tom Vell": "PERSON", "Kessaro": "GPE", "Anna Kessel": "PERSON"}

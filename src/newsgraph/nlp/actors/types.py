@@ -21,7 +21,9 @@ In order, for an entity without a knowledge-base id or role:
   is followed by ", <a state or country>" ("Zenda Falls, Wisconsin") or the place has a
   million people;
 * a name of two or three capitalised words opening with a common given name, with no such
-  head, is PERSON ("Nikos Dendrinos" tagged ORG).
+  head, is PERSON ("Nikos Dendrinos" tagged ORG);
+* last, a PERSON or ORG name listed only with places ("Zenda, Kessel, Varna and Lorn") is
+  GPE (``listed_places``).
 """
 from __future__ import annotations
 
@@ -152,7 +154,32 @@ def retype(doc: Document, entities: list[Entity]) -> list[Entity]:
 
             entity.type, entity.id = new, entity_id(new, entity.name)
         kept.append(entity)
-    return kept
+    return listed_places(doc, kept)
+
+
+_ITEM = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_LIST = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? and {_ITEM}")
+
+
+def listed_places(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """A name listed with places is a place: in "Zenda, Kessel, Varna, Ada and Lorn" with at
+    least three items GPE and two thirds of the typed ones, a PERSON or ORG item whose every
+    mention stands in such a list becomes GPE (spaCy reads small towns as anything)."""
+    from ..entities import entity_id
+
+    at = {m.start: e for e in entities for m in e.mentions}
+    in_lists: set[int] = set()
+    for found in _LIST.finditer(doc.text):
+        items = [found.start() + i.start() for i in re.finditer(_ITEM, found.group())]
+        typed = [at[i] for i in items if i in at]
+        places = sum(e.type == "GPE" for e in typed)
+        if places >= 3 and 3 * places >= 2 * len(typed):
+            in_lists.update(items)
+    for entity in entities:
+        if (entity.type in ("PERSON", "ORG") and not entity.kb_id and not entity.roles
+                and entity.mentions and all(m.start in in_lists for m in entity.mentions)):
+            entity.type, entity.id = "GPE", entity_id("GPE", entity.name)
+    return entities
 
 
 def _locative(doc: Document, entity: Entity) -> bool:
