@@ -130,3 +130,12 @@ def test_a_name_ending_a_longer_title_after_a_work_noun_is_part_of_it(parsed):
     assert kind_of_thing(doc, mention(doc, "Lind", 2), []) == "WORK_OF_ART"
     assert kind_of_thing(doc, mention(doc, "Ada Lind", 2), []) is None
     assert kind_of_thing(doc, mention(doc, "Tom Vell"), []) is None
+
+
+def test_a_place_naming_a_unit_after_an_amount_is_no_mention(parsed):
+    doc = parsed("Bail was set at 100,000 Zendan lari, about 40 billion Zenda gallons of water. "
+                 "Zenda paid.")
+    assert kind_of_thing(doc, mention(doc, "Zendan"), []) == "QUANTITY"
+    assert kind_of_thing(doc, mention(doc, "Zenda", 2), []) == "QUANTITY"
+    at = doc.text.index("Zenda paid")
+    assert kind_of_thing(doc, Mention(at, at + 5, "Zenda"), []) is None

@@ -10,7 +10,9 @@ asks after the surname fold, before its filters):
   A380"), a name after a maker and a number ("the Zenda 450 Max", again "the 450 Max") or
   after a model year and a maker ("a 2005 Zenda Vela"): PRODUCT mentions;
 * a place inside the name of an event after its year ("the 2020 Ruritanian presidential
-  election", "the 2019 Zenda census"): EVENT mentions (named events are no entities);
+  election", "the 2019 Zenda census"): EVENT mentions (named events are no entities); a
+  place or people naming a unit or currency after an amount ("40 billion Ruritanian
+  gallons", "100 Zendan lari"): QUANTITY mentions;
 * a family by its surname: the plural of a person's surname ("the Linds") or the surname
   before "family" ("the Lind family"): a family is no single referent, the mention goes.
 
@@ -47,6 +49,12 @@ _MODEL_BEFORE = re.compile(r"\b(?:[A-Z][\w-]* [A-Z]{0,3}\d{2,4}[A-Za-z]{0,3}|(?:
 _NUMBER_BEFORE = re.compile(r"\b[A-Z]{0,3}\d{2,4}[A-Za-z]{0,3} $")
 # "the 2020 Ruritanian presidential election": a place inside a named event's name
 _EVENT_YEAR = re.compile(r"\b(?:19|20)\d\d $")
+# "37 billion Ruritanian gallons", "100 Zendan lari": a place or people naming a unit or a
+# currency after an amount
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?: (?:thousand|million|billion|trillion))? $")
+_UNIT_AFTER = re.compile(r"^ (?:gallons?|litres?|liters?|dollars?|cents?|pounds?|lari|rubles?|roubles?|"
+                         r"yuan|yen|pesos?|rupees?|euros?|francs?|liras?|lire|dinars?|rand|won|krona|"
+                         r"kronor|kroner|krone|shillings?|rupiah|ringgit|baht|dirhams?|riyals?|tons?|tonnes?)\b")
 _EVENT_NOUN = re.compile(r"^(?: [a-z]+){0,2} (?:elections?|primary|primaries|caucus|caucuses|referendum|census)\b")
 _VERBISH = frozenset({"VERB", "AUX"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -81,10 +89,12 @@ def _after_work_noun(doc: Document, mention: Mention) -> bool:
 
 
 def kind_of_thing(doc: Document, mention: Mention, titles: list[tuple[int, int]]) -> str | None:
-    """WORK_OF_ART, PRODUCT or EVENT when the mention names one or is part of the name of
-    one (see the module docstring)."""
+    """WORK_OF_ART, PRODUCT, EVENT or QUANTITY when the mention names one or is part of the
+    name of one (see the module docstring)."""
     if _in_event_name(doc, mention):
         return "EVENT"
+    if _in_unit(doc, mention):
+        return "QUANTITY"
     if any(a <= mention.start and mention.end <= b for a, b in titles) or _after_work_noun(doc, mention):
         return "WORK_OF_ART"
     possessive = mention.text.endswith(("'s", "’s"))
@@ -106,8 +116,15 @@ def family_mention(doc: Document, mention: Mention, surnames: frozenset[str]) ->
 
 
 def _in_event_name(doc: Document, mention: Mention) -> bool:
+    """Part of a named event after its year ("the 2016 Ruritanian election")."""
     return bool(_EVENT_YEAR.search(doc.text[max(0, mention.start - 6):mention.start])
                 and _EVENT_NOUN.match(doc.text[mention.end:mention.end + 40]))
+
+
+def _in_unit(doc: Document, mention: Mention) -> bool:
+    """Part of a unit or currency after an amount ("40 Ruritanian gallons", "100 Zendan lari")."""
+    return bool(_AMOUNT_BEFORE.search(doc.text[max(0, mention.start - 20):mention.start])
+                and _UNIT_AFTER.match(doc.text[mention.end:mention.end + 20]))
 
 
 def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
@@ -126,7 +143,8 @@ def drop_title_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
                                and not (entity.type == "PERSON" and family_mention(doc, m, surnames))
                                and not (entity.type == "PERSON" and " " not in m.text
                                         and _after_work_noun(doc, m))
-                               and not (entity.type in ("GPE", "NORP") and _in_event_name(doc, m))]
+                               and not (entity.type in ("GPE", "NORP")
+                                        and (_in_event_name(doc, m) or _in_unit(doc, m)))]
         if entity.mentions:
             kept.append(entity)
     return kept
