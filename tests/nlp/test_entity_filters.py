@@ -76,3 +76,47 @@ def test_a_named_storm_alone_is_no_person():
 def test_state_in_secretary_of_state_is_a_title():
     found = names("The Secretary of State said the treaty was void, the Norway office said.")
     assert "State" not in found
+
+
+@pytest.mark.parametrize("name", ["Detective Inspector", "State", "Chief Superintendent",
+                                  "Presidential Spokesperson"])
+def test_titles_alone_are_offices(name):
+    assert is_title(name, filter_words(), set())
+
+
+@pytest.mark.parametrize("name", ["State Department", "Ministry of Interior", "Inspector Vell"])
+def test_bodies_and_people_with_title_words_are_no_titles(name):
+    assert not is_title(name, filter_words(), set())
+
+
+def test_a_capitalised_title_alone_is_no_entity():
+    found = names("Detective Inspector Anna Kessel said the van was found. State prosecutors "
+                  "charged the driver, the Detective Inspector added.")
+    assert "Detective Inspector" not in found and "State" not in found
+
+
+@pytest.mark.parametrize("name", ["Master of Business Administration", "Bachelor of Arts",
+                                  "Masters in Public Health"])
+def test_degrees_are_no_entities(name):
+    assert is_not_an_entity(name, filter_words())
+
+
+def test_a_campus_after_its_university_is_part_of_the_name():
+    doc = build(["parse.v1", "entities.v1"]).run_batch([Document(
+        text="Anna Kessel studied at the University of Ruritania, Zenda, and later moved to "
+             "Zenda to teach.", id="t")])[0]
+    places = [m.start for e in doc.entities if e.type == "GPE" for m in e.mentions]
+    assert doc.text.index("Zenda") not in places  # the campus
+    assert doc.text.rindex("Zenda") in places  # the city
+
+
+@pytest.mark.parametrize("text, word", [
+    ('We will win this TOGETHER!" the coach wrote on Sunday.', "TOGETHER"),  # an adverb
+    ("He said, 'Bloody hell, we have a drummer', and laughed.", "Bloody"),  # an adjective
+])
+def test_a_word_the_tagger_reads_as_a_common_word_is_no_name(text, word):
+    assert word not in names(text)
+
+
+def test_a_sea_named_by_an_adjective_stays():
+    assert "Atlantic" in names("Ships crossed the Atlantic every week, the harbour master said.")

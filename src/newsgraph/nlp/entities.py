@@ -43,7 +43,8 @@ class EntityStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         from .actors.acronyms import link_acronyms  # the actors package imports this module
-        from .actors.spans import split_span
+        from .actors.spans import join_name_pieces, split_span
+        from .actors.things import split_things
         from .actors.types import known_place, retype
 
         by_key: dict[tuple[str, str], Entity] = {}
@@ -54,17 +55,18 @@ class EntityStage(Stage):
             by_key[key] = Entity(entity_id("PERSON", person.name), person.name, "PERSON", mentions,
                                  roles=[person.role] if person.role else [])
         header_spans = {(m.start, m.end) for e in by_key.values() for m in e.mentions}
-        for span in doc.nlp.ents:
-            if span.label_ not in ENTITY_LABELS:
+        ner = [(s.start_char, s.end_char, s.label_) for s in doc.nlp.ents]
+        for start, end, span_label in join_name_pieces(doc.text, join_state_and_body(doc.text, ner)):
+            if span_label not in ENTITY_LABELS:
                 continue
-            if any(s <= span.start_char < e for s, e in header_spans):
+            if any(s <= start < e for s, e in header_spans):
                 continue
-            start, end = span.start_char, _open_paren_end(span.text, span.start_char, span.end_char)
-            for a, b, label in split_span(doc.text[start:end], span.label_):
+            end = _open_paren_end(doc.text[start:end], start, end)
+            for a, b, label in split_span(doc.text[start:end], span_label):
                 self._add(doc, by_key, start + a, start + b, label)
         entities = [e for e in unify_labels(list(by_key.values())) if _named_in_body(e, doc.body_start)]
         entities = merge_surnames(link_acronyms(doc, entities), lambda e: known_place(doc, e))
-        doc.entities = keep_entities(doc, retype(doc, entities))
+        doc.entities = keep_entities(doc, split_things(doc, retype(doc, entities)))
 
     @staticmethod
     def _add(doc: Document, by_key: dict, start: int, end: int, label: str) -> None:
@@ -79,6 +81,25 @@ class EntityStage(Stage):
         if entity is None:
             entity = by_key[key] = Entity(entity_id(label, name), name, label)
         entity.mentions.append(Mention(start, end, doc.text[start:end]))
+
+
+def join_state_and_body(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER spans ``(start, end, label)`` with a place spaCy cut off the organisation it names
+    joined to it: "United States" GPE + "House of Representatives" ORG, or + "Marines" (a
+    force spaCy calls NORP), is one ORG name (gold marks no nested names: "US Air Force" is
+    one ORG mention)."""
+    from .actors.kb import words
+
+    forces = {w.lower() for w in words()["military_heads"]}
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        body = label == "ORG" or (label == "NORP" and text[start:end].lower() in forces)  # "US Marines"
+        if out and body and out[-1][2] == "GPE" and text[out[-1][1]:start] == " " \
+                and not text[out[-1][0]:out[-1][1]].endswith(("'", "’", "'s", "’s")):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
+        out.append((start, end, label))
+    return out
 
 
 def _open_paren_end(text: str, start: int, end: int) -> int:
@@ -146,11 +167,13 @@ def merge_surnames(entities: list[Entity], is_place=lambda entity: False) -> lis
     people = sorted((e for e in entities if e.type == "PERSON" and " " in e.name and e.mentions),
                     key=_first_start)
 
+    from .actors.gazetteer import fold
+
     def owner_of(name: str, typ: str) -> Entity | None:
-        key = name.lower()
-        owners = [p for p in people if p.name.split()[-1].lower() == key]
+        key = fold(name)  # "Brudzinski" is Jan Brudziński written without the accent
+        owners = [p for p in people if fold(p.name.split()[-1]) == key]
         if not owners and typ in ("PERSON", "ORG", "NORP", "PRODUCT"):
-            owners = [p for p in people if p.name.split()[0].lower() == key]
+            owners = [p for p in people if fold(p.name.split()[0]) == key]
             owners = owners if len(owners) == 1 else []
         return owners[0] if owners else None
 

@@ -1,5 +1,6 @@
 """Names that are no actor or place, whatever spaCy's label: awards and rule books ("the
-Berwick Prize", "the Bus Regulations"), named storms and events ("Storm Barry", and "Barry"
+Berwick Prize", "the Bus Regulations"), degrees ("Master of Arts"), a campus after its
+university ("Zenda" in "University of Ruritania, Zenda"), named storms and events ("Storm Barry", and "Barry"
 alone once the text has named the storm), diseases and poisons ("COVID-19"), flights
 ("Flight 610"), a portfolio in a title ("Interior" in "Interior Minister", "State" in
 "Secretary of State"), a title alone ("President of Ruritania"), and a capitalised common
@@ -28,6 +29,11 @@ _CREDIT = re.compile(r"^[^\n]{0,240}\b((?:Image|Photo|Picture|Photograph)s?: [^\
 _LABEL = re.compile(r"\(\([^()\n]{1,40}\)\)")
 _HASHTAG = re.compile(r"#\w+")
 _FLIGHT = re.compile(r"\bflight \d+\w*$")
+# An academic degree ("Master of Business Administration", "Bachelor of Arts in ...").
+_DEGREE = re.compile(r"^(?:master|bachelor)s?(?:['’]s?)?(?: degree)? (?:of|in)\b")
+# A campus after its university system is part of the university's name ("University of
+# Ruritania, Zenda"; gold marks no nested names).
+_CAMPUS = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}, $")
 _ATTACHERS = frozenset({"of", "for", "in"})
 # Capitalised words after "Hurricane"/"Storm" that name no storm ("the Hurricane Center").
 _NOT_STORMS = frozenset({"center", "centre", "season", "warning", "watch", "advisory", "relief",
@@ -47,7 +53,7 @@ def is_not_an_entity(name: str, words: dict[str, frozenset[str]]) -> bool:
     parts = low.split()
     if not parts:
         return True
-    if low in words["not_entity_names"] or _FLIGHT.search(low):
+    if low in words["not_entity_names"] or _FLIGHT.search(low) or _DEGREE.match(low):
         return True
     if len(parts) == 1:
         return False
@@ -112,8 +118,14 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
     for entity in entities:
         if is_not_an_entity(entity.name, words) or entity.name.split()[0].lower() in storms:
             continue
-        if entity.type == "PERSON" and not entity.roles and is_title(entity.name, words, places):
-            continue
+        if entity.type in ("PERSON", "ORG") and not entity.roles and not entity.kb_id \
+                and is_title(entity.name, words, places):
+            continue  # "Detective Inspector", "State" (in "State prosecutors"): an office
+        if entity.type == "GPE":
+            entity.mentions = [m for m in entity.mentions
+                               if not _CAMPUS.search(doc.text[max(0, m.start - 60):m.start])]
+            if not entity.mentions:
+                continue
         if " " not in entity.name and not entity.kb_id and not entity.roles:
             if entity.type in ("ORG", "GPE"):
                 entity.mentions = [m for m in entity.mentions if not _in_title(doc, m, words)]
@@ -122,8 +134,29 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
             if (entity.type in COMMON_WORD_TYPES and len(entity.mentions) == 1
                     and entity.name.lower() in common and entity.name.lower() not in name_parts):
                 continue  # "Escape", "Band" once: the text writes the word in lower case too
+            if entity.type != "NORP" and entity.name.lower() not in name_parts \
+                    and all(_tagged_common(doc, m, entity.type) for m in entity.mentions):
+                continue  # "Imagine ...", "'Bloody hell'", "TOGETHER!"
         kept.append(entity)
     return kept
+
+
+def _tagged_common(doc: Document, mention, typ: str) -> bool:
+    """A one-token mention the tagger itself reads as a common word: a verb, adverb or
+    interjection, or an adjective named as a person or place (not "Liberal", a party; not
+    "Atlantic": seas and regions are often adjectives, LOC names stay). Plural nouns are no
+    sign: spaCy reads surnames as plurals ("Sanders came second")."""
+    span = doc.nlp.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ in ("VERB", "ADV", "INTJ"):
+        return True
+    if tok.pos_ == "ADJ":
+        from .actors.gazetteer import is_place  # the actors package imports this module
+
+        return typ not in ("ORG", "NORP", "LOC") and not is_place(tok.text)
+    return False
 
 
 def _in_title(doc: Document, mention, words) -> bool:

@@ -54,6 +54,11 @@ def is_place(name: str, min_population: int = 0) -> bool:
     return population is not None and population >= min_population
 
 
+def is_region(name: str) -> bool:
+    """A first-level region of a country ("Scotland", "Bavaria", "Queensland")."""
+    return fold(" ".join(name.split())) in _regions()
+
+
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every known place name, folded (for the surname fold's guard)."""

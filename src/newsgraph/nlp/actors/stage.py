@@ -38,6 +38,7 @@ from ..entity_filters import drop_unannotated
 from .kb import KB, default_kb, load_kb, words
 from .demonyms import modifies_organ, names_a_people
 from .linking import link_kb
+from .things import drop_title_mentions
 from .types import known_place, type_words
 from .mentions import (MOD_DEPS, EntityInfo, Ment, complement, confirmed, headline_ranges, is_agent,
                        kind_of, names_the_holder, negotiating, surname_mentions)
@@ -92,6 +93,7 @@ class ActorStage(Stage):
                 entity.type = "LOC"
         entities = merge_surnames(entities, lambda e: known_place(doc, e))  # restored headline surnames ("Lavrov and ...")
         surname_mentions(sdoc, entities)
+        entities = drop_title_mentions(doc, entities)  # a surname again in a title, a family
         coref.resolve(sdoc, entities, info, self.words)
         roles.assign(sdoc, entities, info, self.kb, self.words, doc.published)
         for entity in entities:

@@ -6,16 +6,24 @@ In order, for an entity without a knowledge-base id or role:
 
 * a vessel named after a vessel noun ("the dive boat Marigold", "The ship, Marigold,") is no
   entity (vehicles and ships are not annotated);
+* a name every mention of which stands before "and <Name> Party/Parties" ("the Zenda and
+  Kessel parties") is a party, ORG;
 * a continent, pole or large region ("Antarctica", "Patagonia") is LOC;
 * the head of the name (its last word, or the word before "of"/"for") says FAC ("Zenda
   General Hospital", "Kessel Avenue", "RAF Zenda"), ORG ("the Zenda Rowing Club", "Band of
   Renown"), LOC ("Kessel Island") or GPE ("Zenda County");
+* a common noun next to a mention says LOC ("the island of Kessel"), GPE ("the town of
+  Zenda", "east of Zenda"), ORG ("the band Kessel", "the broadcaster Zenda", not for a name
+  like a person's or a known place) or FAC ("the Kessel gas pipeline"); a country or state
+  stays GPE;
 * a known place of the gazetteer (``gazetteer.py``) that spaCy called an organisation, a
   product, a facility or a people is GPE; one it called a person is GPE only when a mention
   is followed by ", <a state or country>" ("Zenda Falls, Wisconsin") or the place has a
   million people;
 * a name of two or three capitalised words opening with a common given name, with no such
-  head, is PERSON ("Nikos Dendrinos" tagged ORG).
+  head, is PERSON ("Nikos Dendrinos" tagged ORG);
+* last, a PERSON or ORG name listed only with places ("Zenda, Kessel, Varna and Lorn") is
+  GPE (``listed_places``).
 """
 from __future__ import annotations
 
@@ -146,7 +154,32 @@ def retype(doc: Document, entities: list[Entity]) -> list[Entity]:
 
             entity.type, entity.id = new, entity_id(new, entity.name)
         kept.append(entity)
-    return kept
+    return listed_places(doc, kept)
+
+
+_ITEM = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_LIST = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? and {_ITEM}")
+
+
+def listed_places(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """A name listed with places is a place: in "Zenda, Kessel, Varna, Ada and Lorn" with at
+    least three items GPE and two thirds of the typed ones, a PERSON or ORG item whose every
+    mention stands in such a list becomes GPE (spaCy reads small towns as anything)."""
+    from ..entities import entity_id
+
+    at = {m.start: e for e in entities for m in e.mentions}
+    in_lists: set[int] = set()
+    for found in _LIST.finditer(doc.text):
+        items = [found.start() + i.start() for i in re.finditer(_ITEM, found.group())]
+        typed = [at[i] for i in items if i in at]
+        places = sum(e.type == "GPE" for e in typed)
+        if places >= 3 and 3 * places >= 2 * len(typed):
+            in_lists.update(items)
+    for entity in entities:
+        if (entity.type in ("PERSON", "ORG") and not entity.kb_id and not entity.roles
+                and entity.mentions and all(m.start in in_lists for m in entity.mentions)):
+            entity.type, entity.id = "GPE", entity_id("GPE", entity.name)
+    return entities
 
 
 def _locative(doc: Document, entity: Entity) -> bool:
@@ -159,16 +192,26 @@ def _locative(doc: Document, entity: Entity) -> bool:
     return _place_cue(doc, entity)
 
 
+# "the Zenda and Kessel Parties": the first name is a party too, its head left out
+_ELIDED_PARTY = re.compile(r"^,? (?:and|or) [A-Z][\w-]+ [Pp]art(?:y|ies)\b")
+
+
 def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
     name, typ = entity.name, entity.type
     if name.lower() in words["loc_names"]:
         return "LOC"
+    if typ in ("NORP", "GPE", "PERSON") and entity.mentions and all(
+            _ELIDED_PARTY.match(doc.text[m.end:m.end + 40]) for m in entity.mentions):
+        return "ORG"
     person_like = looks_like_person(name, words)
     by_head = type_by_head(name, words)
     if by_head and typ == "PERSON" and person_like and len(name.split()) < 3:
         by_head = None  # "Jim Press", "Ada Park": a surname like a head
     if by_head and not (by_head in ("LOC", "GPE") and is_place(name)):
         return by_head
+    cued = _cued_type(doc, entity, words)
+    if cued and not is_place(name, BIG) and not (cued == "ORG" and (person_like or is_place(name))):
+        return cued
     if not _gazetteer_candidate(name, words) or person_like:
         return "PERSON" if typ in _TO_PERSON and person_like else None
     if typ in _TO_GPE and is_place(name, 50_000) and (
@@ -178,6 +221,37 @@ def _new_type(doc: Document, entity: Entity, words: dict) -> str | None:
         return "GPE"
     if typ == "PERSON" and " " in name and _place_cue(doc, entity):
         return "GPE"
+    return None
+
+
+# "the island of Kessel", "the island Kessel", "east of Zenda": a noun (and "of") before
+_CUE_BEFORE = re.compile(r"\b([a-z]+)(?: of)? $")
+# "the Kessel pipeline", "the Kessel gas pipeline", "the Kessel oil field": a noun after
+_CUE_AFTER = re.compile(r"^(?: (gas|oil|natural gas|hydroelectric|international))? ([a-z]+)\b")
+
+
+def _cued_type(doc: Document, entity: Entity, words: dict) -> str | None:
+    """LOC, GPE or FAC from a common noun next to a mention; the first cue found wins
+    (GPE and LOC before, then FAC and LOC after)."""
+    for m in entity.mentions:
+        before = _CUE_BEFORE.search(doc.text[max(0, m.start - 24):m.start])
+        if before:
+            noun, has_of = before.group(1), doc.text[:m.start].endswith(" of ")
+            if noun in words["loc_cues_before"]:
+                return "LOC"
+            if noun in words["gpe_cues_before"] and has_of:
+                return "GPE"
+            if noun in words["org_cues_before"] and not has_of and entity.type != "ORG":
+                return "ORG"
+        after = _CUE_AFTER.match(doc.text[m.end:m.end + 30])
+        if after and m.text[-1:].isalnum():
+            noun, phrase = after.group(2), " ".join(g for g in after.groups() if g)
+            if noun in words["org_cues_after"] and entity.type in ("GPE", "PERSON") and not after.group(1):
+                return "ORG"
+            if noun in words["fac_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "NORP"):
+                return "FAC"
+            if phrase in words["loc_cues_after"] and entity.type in ("ORG", "PERSON", "PRODUCT", "FAC"):
+                return "LOC"
     return None
 
 
