@@ -7,6 +7,7 @@ from the PLOVER definitions and the annotation guide (eval/news_gold/GUIDE.md, 5
 5.11); see docs/events.md, "Sense checks"."""
 from __future__ import annotations
 
+from ..common.syntax import passive_agents
 from . import lexicon as lex
 from . import patterns as pat
 from .candidates import PLACE_PREPS, PLACE_TYPES, direct_object, lemma
@@ -176,7 +177,7 @@ def natural_cause(case: TypeCase) -> Entry | None:
     if any(is_natural_cause(h) for h in case.actor_heads or ()):
         return None
     if case.entry[0] == "ASSAULT" and case.lem not in ("ram", "plow", "plough") and any(
-            is_vehicle(h) for h in list(case.actor_heads or ()) + _by_agents(case.tok)):
+            is_vehicle(h) for h in list(case.actor_heads or ()) + (passive_agents(case.tok) if case.tok.pos_ in ("VERB", "AUX") else [])):
         return None  # "struck by a car": an accident, no attack
     obj = direct_object(case.tok) if case.tok.pos_ in ("VERB", "AUX") else None
     if obj is not None and all(w.i != obj.i for w in case.entry[2]) and (
@@ -186,12 +187,6 @@ def natural_cause(case: TypeCase) -> Entry | None:
     if any(hazard_bulletin(n) for n in nouns):
         return None
     return case.entry
-
-
-def _by_agents(verb) -> list:
-    """The objects of the "by" agent of a passive verb."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
-            if g.dep_ == "pobj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
 def thing_actor(case: TypeCase) -> Entry | None:
