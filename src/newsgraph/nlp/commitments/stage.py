@@ -282,8 +282,8 @@ class _Extractor:
             for head in [subj, *conjuncts(subj)] for ents in [self.index.actors(head)] if ents]
         parties = list({p[0]: p for p in parties}.values()) or [None]
         action = action_name(act)
+        marker, cond_tok = condition_of(act, anchor)
         for one in parties:
-            marker, cond_tok = condition_of(act, anchor)
             rec = self.add(subj, act, action, agreement, anchor, ev, marker=marker, party=one)
             self._terms(rec, marker, cond_tok, agreement, ev)
 
