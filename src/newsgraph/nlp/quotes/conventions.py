@@ -18,7 +18,7 @@ import re
 from ..common.reporting import reporting_verb
 from ..common.words import lemma
 from ..parse import last_token_before
-from .marks import Candidate, MarkSpan
+from .marks import Candidate, MarkSpan, paragraphs
 
 _SENTENCE = re.compile(r"[.!?…]['’”\"\])]*\s*$")
 _QUESTION_LABEL = re.compile(r"^\s*(?:\(\([^)\n]{1,20}\)\)\s*)?:\s")
@@ -91,8 +91,8 @@ def block_quotes(text: str, sdoc, speaker_from_verb) -> list[Candidate]:
     quote of that paragraph, attributed to the clause's subject. Only after a reporting verb
     ("said", "wrote", "denied"): a colon after other verbs opens lists and programmes."""
     out = []
-    paragraphs = _lines(text)
-    for (a, b), (c, d) in zip(paragraphs, paragraphs[1:]):
+    parts = paragraphs(text)
+    for (a, b), (c, d) in zip(parts, parts[1:]):
         intro, block = text[a:b].rstrip(), text[c:d].strip()
         if not intro.endswith(":") or not block or block[0] in QUOTE_OPENERS or \
                 not _speech_like(block) or len(block.split()) < _BLOCK_WORDS:
@@ -106,16 +106,6 @@ def block_quotes(text: str, sdoc, speaker_from_verb) -> list[Candidate]:
         if cand is not None:
             cand.source = "block"
             out.append(cand)
-    return out
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the non-blank lines of the text."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
     return out
 
 

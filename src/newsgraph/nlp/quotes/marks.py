@@ -118,7 +118,7 @@ def pair_single_marks(text: str, outside: list[MarkSpan]) -> list[MarkSpan]:
     opens, closes = _covered(outside)
     marks = [m.start() for m in _SINGLE_MARK.finditer(text)]
     k = 0
-    for para in _paragraphs(text):
+    for para in paragraphs(text):
         a, b = para
         open_at = None
         while k < len(marks) and marks[k] < a:
@@ -160,7 +160,9 @@ def _covered(spans: list[MarkSpan]) -> tuple[list[int], list[int]]:
     return opens, closes
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of the text, without the line breaks and blank lines
+    between them."""
     out, pos = [], 0
     for m in _PARA.finditer(text):
         out.append((pos, m.start()))
