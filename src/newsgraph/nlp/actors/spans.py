@@ -29,9 +29,9 @@ import functools
 
 from .gazetteer import BIG, is_place, is_region
 
-Piece = tuple[int, int, str]
+Piece = tuple[int, int, str]  # start, end (relative to the span text), label
 # Nouns for a state's government as one actor (not "team"/"side": sports).
-_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime", "cabinet"})  # start, end (relative to the span text), label
+_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime", "cabinet"})
 
 
 def _looks_like_person(words: list[str]) -> bool:
