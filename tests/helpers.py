@@ -16,6 +16,9 @@ from newsgraph.store.database import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES"
+# The API token of the test servers (tests/interfaces/api), and its header.
+API_TOKEN = "test-token-0123456789abcdef"
+API_AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 SCHEMAS: list[str] = []  # PostgreSQL schemas made by new_store, dropped at the session's end
 
 

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from helpers import build_corpus, new_store
+from helpers import API_TOKEN as TOKEN, build_corpus, new_store
 
 from newsgraph.interfaces.api import create_app
-
-TOKEN = "test-token-0123456789abcdef"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """POST /api/analyze through the real pipeline: one text or a batch gives records; nothing is
 stored unless ?store=true, and storing twice adds nothing."""
-from conftest import AUTH
+from helpers import API_AUTH as AUTH
 
 ARTICLE = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
            "Tuesday. \"We agreed on a ceasefire,\" Putin said.")

@@ -2,7 +2,7 @@
 hand-built corpus (helpers.build_corpus): what each gives, its pagination, its bad filters
 (400) and unknown ids (404). The API gives what the CLI's query functions give."""
 import pytest
-from conftest import TOKEN
+from helpers import API_TOKEN as TOKEN
 from fastapi.testclient import TestClient
 from helpers import build_corpus, new_store
 

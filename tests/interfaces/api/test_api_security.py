@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import AUTH, TOKEN
+from helpers import API_AUTH as AUTH, API_TOKEN as TOKEN
 from helpers import make_document
 
 from newsgraph.errors import NewsgraphError
