@@ -61,6 +61,10 @@ def test_pronouns(resolve, text, phrase, nth, antecedent):
     # a noun said of an entity earlier is the strongest clue
     ("Officials said Hamas is a well-armed outfit. Egypt talked to this outfit for weeks.",
      "this outfit", "Hamas"),
+    # the head of an organisation's name, from any sentence before ("strict head match")
+    ("The National Fire Commission opened an inquiry in May. Reporters waited outside. The "
+     "hearing lasted two days. Owners were angry. Later the commission refused to renew the "
+     "licence.", "the commission", "National Fire Commission"),
 ])
 def test_definite_descriptions(resolve, text, phrase, antecedent):
     assert owner_of(resolve(text), phrase) == antecedent

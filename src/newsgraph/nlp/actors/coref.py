@@ -52,6 +52,8 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 # Descriptions that name a kind of organisation: they take up an organisation whose name says
 # that kind ("the Liberal Party ... the party"), not any organisation (a website, a firm).
 _NAMED_KINDS = frozenset({"party", "court", "ministry", "department", "bureau"})
+# Kinds of entity a description may take up by the head of its name ("the commission").
+_HEADED_KINDS = frozenset({"org", "igo", "group"})
 
 
 @dataclass(slots=True)
@@ -94,6 +96,7 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
                                    root.tag_ == "NN"))
     genders = _genders(sdoc, entities, words["gender"])
     predicates = _predicate_nouns(sdoc, anchors)
+    name_heads = {_name_head(a.entity) for a in anchors if _kind(a, info) in _HEADED_KINDS} - {None}
     for tok in sdoc:
         if tok.i in covered:
             continue
@@ -103,7 +106,8 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
                 continue
             want = "person" if low in singular_person else "thing" if low in singular_thing else "plural"
             first, window = tok.i, 1 if want == "thing" else _PRONOUN_WINDOW
-        elif tok.pos_ == "NOUN" and (low in desc_kind or lemma(tok) in predicates or low in predicates):
+        elif tok.pos_ == "NOUN" and (low in desc_kind or lemma(tok) in predicates or low in predicates
+                                     or low in name_heads):
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
             if not det or any(c.pos_ == "PROPN" or c.i in covered for c in tok.children) \
                     or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -117,7 +121,11 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
                  and not _bound(a, tok, sdoc)]
         if want == "desc":
             described = [a for a in cands if predicates.get(tok.lower_) is a.entity]
-            cands = described or cands
+            # strict head match, from anywhere before: "the National Fire Commission ... the
+            # commission"
+            headed = [a for a in anchors if a.end <= first and _kind(a, info) in _HEADED_KINDS
+                      and _name_head(a.entity) in (low, lemma(tok))]
+            cands = described or headed or cands
         if not cands:
             continue
         if tok.tag_ == "PRP$":  # possessives: the nearest fitting mention of the sentence
@@ -139,6 +147,18 @@ def resolve(sdoc, entities: list[Entity], info: dict, words: dict) -> None:
         anchors.append(_Anchor(best.entity, first, tok.i + 1, sent_of[tok.i],
                                tok.dep_ in _SUBJECT, _core(tok), want == "plural",
                                nominal=want == "desc" and tok.tag_ == "NN"))
+
+
+def _kind(anchor: _Anchor, info: dict) -> str:
+    meta = info.get(anchor.entity.id)
+    return meta.kind if meta else "other"
+
+
+def _name_head(entity: Entity) -> str | None:
+    """The last word of a name of two or more words, lower case ("commission" of "National
+    Fire Commission"), else None."""
+    words = entity.name.split()
+    return words[-1].lower() if len(words) > 1 and words[-1].isalpha() else None
 
 
 def _fits(anchor: _Anchor, want: str, tok, info: dict, desc_kind: dict) -> bool:

@@ -15,7 +15,7 @@ from ...model import Document
 from .actor_index import ActorIndex, party_words
 from .reporting import is_statement
 from .syntax import clause_tokens, subject_of
-from .words import BE_FORMS
+from .words import BE_FORMS, ends_period
 
 UNATTRIBUTED = "unattributed report"
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
@@ -119,8 +119,8 @@ def clause_timex(doc: Document, anchor, tokens: list, skip_unanchored: bool = Tr
     # sort of every timex of the document for every clause (quadratic on long texts).
     best, best_distance = None, 0
     for tx in timexes_near(doc.timexes, min(s for s, _ in spans), max(e for _, e in spans)):
-        if tx.type not in ("DATE", "TIME"):
-            continue
+        if tx.type not in ("DATE", "TIME") or ends_period(doc.text, tx.start):
+            continue  # the end of a period ("extended the lockdown until May 1") is no date of it
         if skip_unanchored and (not tx.value or tx.value.endswith("_REF")):
             continue
         if any(s < tx.end and tx.start < e for s, e in spans):

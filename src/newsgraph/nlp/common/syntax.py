@@ -48,9 +48,17 @@ class Subject:
 def own_subject(verb):
     """(subject, passive, has_one) of the verb's own subject child: a relative pronoun of a
     relative clause stands for the modified noun; a relative pronoun elsewhere or an
-    expletive ("there were ...") is a subject that names nobody (None, with ``has_one``)."""
+    expletive ("there were ...") is a subject that names nobody (None, with ``has_one``).
+    Of two subjects before the verb the nearer one is the subject ("According to the mayor,
+    Lind, ..., police were investigating": the parse hangs the name as another), unless
+    commas set it off as an apposition of the first ("Members of X, a body linked to Y,
+    investigated")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    nearest = subjects[-1] if len(subjects) > 1 else None
+    if nearest is not None and _set_off(nearest):
+        nearest = subjects[0]
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and (nearest is None or child.i == nearest.i):
             passive = child.dep_ == "nsubjpass"
             if child.lower_ in RELATIVE_PRONOUNS:  # "officials who said": the officials
                 return (verb.head if verb.dep_ == "relcl" else None), passive, True
@@ -58,6 +66,14 @@ def own_subject(verb):
         if child.dep_ == "expl":
             return None, False, True
     return None, False, False
+
+
+def _set_off(tok) -> bool:
+    """True when commas enclose the phrase of ``tok`` (", a body linked to Y,")."""
+    doc, left, right = tok.doc, tok.left_edge.i, tok.right_edge.i
+    before = doc[left] if doc[left].text == "," else doc[left - 1] if left > 0 else None
+    after = doc[right] if doc[right].text == "," else doc[right + 1] if right + 1 < len(doc) else None
+    return before is not None and after is not None and before.text == after.text == ","
 
 
 def _modified(verb) -> tuple[bool, bool] | None:

@@ -5,12 +5,23 @@ words are tested with ``is_word`` or looked up with ``lemma``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 # Forms of "be" (and "remain") as written: copulas are tested on the surface, since "'s" is
 # also a possessive whose lemma is "'s".
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "am",
                       "remain", "remains", "remained"})
+
+
+# A time expression after one of these ends a period ("extended the lockdown until May 1"):
+# it is not when the act happened.
+_END_POINT = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
+
+
+def ends_period(text: str, start: int) -> bool:
+    """True when the time expression at ``start`` of ``text`` is the end of a period."""
+    return bool(_END_POINT.search(text, max(0, start - 9), start))
 
 
 def lemma(tok, known: Container[str] = frozenset()) -> str:

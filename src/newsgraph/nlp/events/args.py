@@ -90,6 +90,8 @@ def _np_span(tok) -> tuple[int, int]:
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them",
                        "their", "we", "us", "our"})
+# First-person pronouns: inside a quote they stand for its speaker.
+_SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
 _PRONOUN_TEXT = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they",
                            "them", "their", "theirs", "we", "us", "our", "i", "me", "my",
                            "you", "your", "who", "whom", "which", "that"})
@@ -207,6 +209,10 @@ def participant(doc: Document, tok) -> dict[str, Any]:
         resolved = _resolve_pronoun(doc, tok)
         if resolved is not None:
             return resolved
+    if tok.lower_ in _SPEAKER_PRONOUNS:
+        resolved = _quote_speaker_party(doc, tok)
+        if resolved is not None:
+            return resolved
     first, last = _np_span(tok)
     start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
     text = doc.text[start:end]
@@ -216,10 +222,36 @@ def participant(doc: Document, tok) -> dict[str, Any]:
     if found and not found[0][0] and found[1].type != "NORP" and \
             lemma(tok) in lex.INDIVIDUAL_NOUNS:
         found = None  # "a 36-year-old Cheltenham man": a hometown, not the party
+    if found and not found[0][0]:  # "the governor of Ohio": its holder, when named
+        found = (found[0], _office_holder(doc, tok, found[1]) or found[1], found[2])
     if found:
         _, ent, _m = found
         item.update(entity=ent.id, name=ent.name, code=ent.code)
     return item
+
+
+def _office_holder(doc: Document, tok, place):
+    """The person the article names as holding the office ``tok`` of ``place`` ("the
+    governor of Ohio" -> the one whose role is governor of Ohio), when exactly one does."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in lex.PERSON_NOUNS:
+        return None
+    holders = [e for e in doc.entities if e.type == "PERSON" and e.affiliation == place.id
+               and any(r.split()[-1:] == [lemma(tok)] for r in e.roles)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _quote_speaker_party(doc: Document, tok) -> dict[str, Any] | None:
+    """"I"/"we" inside a direct or mixed quote is its speaker (when the speaker is an
+    entity); the text and offsets are the speaker's named mention, ``pronoun`` the
+    pronoun's own."""
+    if "quotes" not in doc.provided:
+        return None
+    quote = next((q for q in doc.quotes if q.kind != "indirect" and q.speaker
+                  and q.start <= tok.idx < q.end), None)
+    speaker = next((e for e in doc.entities if quote and e.id == quote.speaker), None)
+    if speaker is None:
+        return None
+    return _pronoun_item(speaker, tok)
 
 
 def _modifier_participant(doc: Document, mod, noun) -> dict[str, Any]:
@@ -243,26 +275,31 @@ def _modifier_participant(doc: Document, mod, noun) -> dict[str, Any]:
     return item
 
 
+def _pronoun_item(ent, tok) -> dict[str, Any]:
+    """The participant dict of entity ``ent`` standing for the pronoun ``tok``: the text and
+    offsets of its named mention before the pronoun; ``pronoun`` keeps the pronoun's own."""
+    pron = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
+    named = _named_mention(ent, tok.idx)
+    return {"entity": ent.id, "name": ent.name, "code": ent.code,
+            "text": named.text if named else ent.name,
+            "start": named.start if named else pron["start"],
+            "end": named.end if named else pron["end"], "pronoun": pron}
+
+
 def _resolve_pronoun(doc: Document, tok) -> dict[str, Any] | None:
     """A pronoun participant: the actor entity whose (coreference) mention covers it, else
     the subject of the governing reporting verb. The text and offsets are those of the
     named mention; ``pronoun`` keeps the pronoun's own."""
-    pron = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
     for ent in doc.entities:
         if ent.type not in ACTOR_ENTITY_TYPES:
             continue
         for m in ent.mentions:
             if m.start <= tok.idx < m.end:
-                named = _named_mention(ent, tok.idx)
-                item = {"entity": ent.id, "name": ent.name, "code": ent.code,
-                        "text": named.text if named else ent.name,
-                        "start": named.start if named else pron["start"],
-                        "end": named.end if named else pron["end"], "pronoun": pron}
-                return item
+                return _pronoun_item(ent, tok)
     ante = _antecedent(tok)
     if ante is not None:
         item = participant(doc, ante)
-        item["pronoun"] = pron
+        item["pronoun"] = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
         return item
     return None
 

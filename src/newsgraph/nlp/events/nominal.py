@@ -21,6 +21,22 @@ def noun_entry(tok):
     return entry
 
 
+def parties_in_event_noun(noun) -> list:
+    """The parties an event noun names inside its phrase: party premodifiers ("US drone
+    attacks") or an "of"/"by" object that is a party ("the deployment of NATO troops")."""
+    mods, stack = [], [noun]
+    while stack:  # premodifiers of premodifiers too: "US" in "US Predator attacks"
+        for c in stack.pop().children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < noun.i:
+                stack.append(c)
+                if c.pos_ != "PRON" and (is_party_premodifier(c) or is_actor_like(c)):
+                    mods.append(c)
+    if mods:
+        return sorted(mods, key=lambda t: t.i)
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
+
+
 def noun_is_event(tok) -> bool:
     """A bare event noun is coded when it happens, is a subject, or has its own actors/date."""
     if tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW", "ORG", "PRODUCT"):

@@ -24,7 +24,8 @@ from ..common.attribution import UNATTRIBUTED
 from .args import expand_members, inherited_patient, participants, same_party, subject_heads
 from .candidates import PLACE_PREPS, PRONOUNS, Candidate, conjuncts, lemma
 from .context import attribution, event_date, event_location, resolve_sides
-from .nominal import nominal_actors
+from .nominal import nominal_actors, noun_entry, parties_in_event_noun
+from .populations import population_recipients
 from .recipients import recipient_heads
 from .repeats import Mention, merge_repeats
 from .rules import apply_type_rules, verb_entry
@@ -124,7 +125,11 @@ def _build(doc: Document, cand: Candidate, n: int,
             actor_heads, recip_heads = nominal_actors(cand.nominal)
     if cand.actor_heads is not None:  # roles fixed by the rule that found it (protection)
         actor_heads, recip_heads = list(cand.actor_heads), list(cand.recipient_heads or [])
-    actors = participants(doc, actor_heads)
+    # an event is no party: "a mass shooting killed three people" names no actor, "US drone
+    # attacks killed ..." and "the deployment of NATO troops arrived" name theirs inside (the
+    # heads stay for the merging of repeats, which reads them)
+    actors = participants(doc, [p for h in actor_heads
+                                for p in (parties_in_event_noun(h) if noun_entry(h) else [h])])
     # the actor itself is no recipient ("Israel" ... "it"); another group of the same
     # nationality is ("Palestinian police" ... "Palestinian armed groups")
     recip_heads = [t for h in recip_heads for t in expand_members(h)
@@ -142,7 +147,8 @@ def _build(doc: Document, cand: Candidate, n: int,
     if apply_type_rules("event", case) is None:
         return None
     (etype, mode, _), verdict = case.entry, case.verdict
-    actors, recipients = case.actors, case.recipients
+    actors = case.actors
+    recipients = population_recipients(doc, etype, mode, actors, case.recipients, anchor.idx)
     taken = {t.i for h in actor_heads + recip_heads for t in conjuncts(h)
              if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS)}
     words = sorted({w.i: w for w in cand.words}.values(), key=lambda w: w.i)

@@ -1,0 +1,89 @@
+"""Event parties and dates that real reporting writes in its own ways (issue 18): the quote's
+"I" is its speaker, the nearer of two parsed subjects acts, an office is its holder when the
+article names one, an event is never its own actor, restrictions fall on the authority's
+jurisdiction, the end of a period is no date of the act. Sentences written for these tests
+(invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.readers import IngestOptions, from_record
+from newsgraph.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build()
+
+
+@pytest.fixture
+def analysed(pipeline):
+    def run(text: str):
+        doc = from_record({"id": "t1", "date": "2020-04-03", "text": text}, "t1", IngestOptions())
+        return pipeline.run_batch([doc])[0]
+    return run
+
+
+def only(doc, etype):
+    found = [e for e in doc.events if e.event == etype]
+    assert len(found) == 1, [(e.event, e.event_text) for e in doc.events]
+    return found[0]
+
+
+def names(doc, parts):
+    by_id = {e.id: e.name for e in doc.entities}
+    return [by_id.get(p.get("entity"), p["text"]) for p in parts]
+
+
+def test_first_person_in_a_quote_is_its_speaker(analysed):
+    doc = analysed('"I condemn this attack on our city," said Mary Johnson, the mayor of Zenda.')
+    assert names(doc, only(doc, "ACCUSE").actor) == ["Mary Johnson"]
+
+
+def test_an_office_is_its_holder_named_in_the_article(analysed):
+    doc = analysed("Ohio Governor Mary Johnson met farmers on Monday. The governor of Ohio "
+                   "later banned all protests.")
+    assert names(doc, only(doc, "COERCE").actor) == ["Mary Johnson"]
+
+
+def test_an_office_nobody_holds_in_the_article_stays_the_place(analysed):
+    doc = analysed("The governor of Ohio banned all protests.")
+    assert names(doc, only(doc, "COERCE").actor) == ["Ohio"]
+
+
+def test_nearer_of_two_subjects_acts(analysed):
+    doc = analysed("According to the Zenda mayor, Peter Brandt, during the weekend, police were "
+                   "investigating whether a letter posted online was written by the suspect.")
+    assert [p["text"] for p in only(doc, "ACCUSE").actor] == ["police"]
+
+
+def test_an_event_is_not_its_own_actor(analysed):
+    doc = analysed("A mass shooting killed three people and injured four others.")
+    event = only(doc, "ASSAULT")
+    assert event.actor == [] and [p["text"] for p in event.recipient] == ["three people"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Thursday, Peter Brandt, the mayor of Zenda, extended the city lockdown.", "Zenda"),
+    ("The governor of Ohio, Mary Johnson, declared a state of emergency for the state.", "Ohio"),
+    ("The parliament of Portugal voted to extend the national state of emergency.", "Portugal"),
+])
+def test_a_restriction_falls_on_the_authority_s_jurisdiction(analysed, text, place):
+    doc = analysed(text)
+    assert names(doc, only(doc, "COERCE").recipient) == [place]
+
+
+def test_a_named_target_of_a_restriction_stays(analysed):
+    doc = analysed("Saudi Arabia imposed a curfew on Mecca and Medina.")
+    assert names(doc, only(doc, "COERCE").recipient) == ["Mecca", "Medina"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("On Thursday, Peter Brandt, the long-serving mayor of the city of Lyon, extended the "
+     "city lockdown until May 1.", "2020-04-02"),
+    ("On Thursday, Peter Brandt, the long-serving mayor of the city of Lyon, extended the "
+     "city lockdown to May 1.", "2020-04-02"),
+])
+def test_the_end_of_a_period_is_no_date_of_the_act(analysed, text, date):
+    doc = analysed(text)
+    assert only(doc, "COERCE").date == date
