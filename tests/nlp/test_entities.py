@@ -26,3 +26,19 @@ def test_a_place_before_a_force_spacy_calls_a_people_is_one_organisation():
     text = "veterans of the Zenda Marines and Zenda Catholics"
     spans = [(16, 21, "GPE"), (22, 29, "NORP"), (34, 39, "GPE"), (40, 48, "NORP")]
     assert join_state_and_body(text, spans) == [(16, 29, "ORG"), (34, 39, "GPE"), (40, 48, "NORP")]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(parsed):
+    from newsgraph.nlp.entities import role_apposition_names
+    text = "The decision was announced by the university's chancellor, Pradeep Khosla, on Monday."
+    doc = parsed(text)
+    name = text.index("Pradeep Khosla")
+    assert role_apposition_names(doc.nlp, []) == [(name, name + len("Pradeep Khosla"), "PERSON")]
+    # a name the recogniser found already is left to it
+    assert role_apposition_names(doc.nlp, [(name, name + 7, "PERSON")]) == []
+
+
+def test_a_name_in_apposition_to_a_thing_is_not_a_person(parsed):
+    from newsgraph.nlp.entities import role_apposition_names
+    doc = parsed("The ship's new engine, Blue Falcon, was tested on Monday.")
+    assert role_apposition_names(doc.nlp, []) == []

@@ -2,7 +2,9 @@
 
 This is the plain layer that the actor knowledge base refines (canonical names, codes,
 coreference). Surname-only mentions of a person join the full name written elsewhere in
-the document; header people (the masthead's editor) become PERSON entities with a role.
+the document; header people (the masthead's editor) become PERSON entities with a role; a
+name in apposition to a role noun that the recogniser missed ("the chancellor, Ada Lind") is
+a PERSON.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import re
 
 from ..model import Document, Entity, Mention
 from ..pipeline import Stage
+from .common.people import PERSON_NOUNS
+from .common.words import lemma
 from .entity_filters import keep_entities
 
 # NER labels that name actors, places and things; numbers and times belong to other stages.
@@ -56,6 +60,7 @@ class EntityStage(Stage):
                                  roles=[person.role] if person.role else [])
         header_spans = {(m.start, m.end) for e in by_key.values() for m in e.mentions}
         ner = [(s.start_char, s.end_char, s.label_) for s in doc.nlp.ents]
+        ner = sorted(ner + role_apposition_names(doc.nlp, ner))
         for start, end, span_label in join_name_pieces(doc.text, join_state_and_body(doc.text, ner)):
             if span_label not in ENTITY_LABELS:
                 continue
@@ -81,6 +86,29 @@ class EntityStage(Stage):
         if entity is None:
             entity = by_key[key] = Entity(entity_id(label, name), name, label)
         entity.mentions.append(Mention(start, end, doc.text[start:end]))
+
+
+def role_apposition_names(sdoc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans for names of two to four capitalised words in apposition to a role noun
+    ("University X's chancellor, Ada Lind"; "its leader, Ivo Marrow") that no span of
+    ``spans`` touches: the role says the name is a person's, whatever the recogniser missed."""
+    out = []
+    for tok in sdoc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or lemma(tok.head) not in PERSON_NOUNS:
+            continue
+        first = tok.i
+        while first > 0 and sdoc[first - 1].head.i in range(first, tok.i + 1) and \
+                sdoc[first - 1].dep_ in ("compound", "flat") and sdoc[first - 1].pos_ == "PROPN":
+            first -= 1
+        words = sdoc[first:tok.i + 1]
+        if not 2 <= len(words) <= 4 or not all(
+                w.text[:1].isupper() and w.text.replace("-", "").replace("'", "").isalpha()
+                for w in words):
+            continue
+        start, end = words.start_char, words.end_char
+        if not any(s < end and start < e for s, e, _ in spans):
+            out.append((start, end, "PERSON"))
+    return out
 
 
 def join_state_and_body(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -379,3 +379,23 @@ def test_a_quote_after_a_connector_goes_on_with_the_speaker_before(quotes):
     first, _ = _find(found, "The border is closed")
     second, _ = _find(found, "Nobody will cross it")
     assert first.speaker is not None and second.speaker == first.speaker
+
+
+# --- a role with the name in apposition -------------------------------------------------------
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the recogniser misses the name; the role in front of it says it is a person
+    ('"Walter was the finest scientist I have known," said University of California, San '
+     "Diego's chancellor, Pradeep Khosla.", "finest scientist", "Pradeep Khosla"),
+    ('"We will not give up," said the group\'s leader, Ivo Marrow.', "give up", "Ivo Marrow"),
+])
+def test_the_person_named_after_a_role_speaks(quotes, text, fragment, speaker):
+    _doc, found = quotes(text)
+    quote, _ = _find(found, fragment)
+    assert quote.speaker_name == speaker
+
+
+def test_a_role_coordinated_with_another_party_does_not_take_its_place(quotes):
+    _doc, found = quotes("The UN and its envoy, Peter Brandt, said the talks would resume.")
+    quote, _ = _find(found, "talks would resume")
+    assert quote.speaker_name == "United Nations"

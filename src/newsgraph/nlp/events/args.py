@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...model import Document
+from ..common.people import PERSON_NOUNS
 from ..common.reporting import STATEMENT_VERBS
 from ..common.syntax import passive_agents, subject_of
 from . import lexicon as lex
@@ -125,7 +126,7 @@ def _named_mention(ent, before: int):
 def _agrees(pronoun, tok) -> bool:
     """Rough number/person agreement between a pronoun and a candidate antecedent."""
     p = pronoun.lower_
-    person = tok.ent_type_ == "PERSON" or lemma(tok) in lex.PERSON_NOUNS
+    person = tok.ent_type_ == "PERSON" or lemma(tok) in PERSON_NOUNS
     plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
     if p in ("he", "she", "him", "her", "his"):
         return person and not plural
@@ -233,7 +234,7 @@ def participant(doc: Document, tok) -> dict[str, Any]:
 def _office_holder(doc: Document, tok, place):
     """The person the article names as holding the office ``tok`` of ``place`` ("the
     governor of Ohio" -> the one whose role is governor of Ohio), when exactly one does."""
-    if tok.pos_ != "NOUN" or lemma(tok) not in lex.PERSON_NOUNS:
+    if tok.pos_ != "NOUN" or lemma(tok) not in PERSON_NOUNS:
         return None
     holders = [e for e in doc.entities if e.type == "PERSON" and e.affiliation == place.id
                and any(r.split()[-1:] == [lemma(tok)] for r in e.roles)]

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from ...model import Document, Entity
 from ..actors.kb import words as actor_words
+from ..common.people import PERSON_NOUNS
 from ..common.words import lemma
 from .lexicon import (DOCUMENT_NOUNS, ISSUE_VERBS, MEDIA_NAME_HEADS, MEDIA_NOUNS, NAME_WORDS_OF,
                       PLACE_NOUNS)
 from .marks import Candidate
-from .speakers import PERSON_NOUNS
 
 _SOURCE_PREPS = ("by", "from", "of")
 _ORG_TYPES = ("ORG", "FAC", "GPE", "NORP")

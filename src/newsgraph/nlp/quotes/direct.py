@@ -176,7 +176,7 @@ def speaker_extent(head, stop_before: int | None = None) -> tuple[int, int, list
     for child in head.children:
         if child.dep_ in ("appos", "conj") and child.i in inside and not child.like_num:
             names.append(child)
-            names.extend(g for g in child.children if g.dep_ == "conj" and g.i in inside)
+            names.extend(g for g in child.children if g.dep_ in ("conj", "appos") and g.i in inside)
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     while start < end and (text[start] in QUOTE_CHARS or text[start].isspace()):
         start += 1

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Entity
+from ..common.people import PERSON_NOUNS
 from ..common.words import lemma
 from ..parse import first_token_from
 from .lexicon import TITLE_HEADS, UNNAMED_SPEAKERS
@@ -61,22 +62,6 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 SPEAKER_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i"}
-
-# Head nouns of descriptions that denote one person ("the spokesman", "a teacher").
-PERSON_NOUNS = frozenset((
-    "president minister secretary spokesman spokeswoman spokesperson official envoy ambassador "
-    "leader chief director governor mayor senator lawmaker general commander officer soldier "
-    "sergeant colonel captain coach player teacher doctor nurse farmer resident witness "
-    "protester activist campaigner analyst expert lawyer judge prosecutor candidate chairman "
-    "chairwoman chair head founder ceo executive manager organiser organizer negotiator "
-    "diplomat representative member man woman boy girl mother father son daughter wife husband "
-    "author writer director-general premier king queen prince princess pope cleric imam priest "
-    "journalist reporter editor professor researcher scientist economist engineer worker "
-    "driver owner shopkeeper trader fisherman student survivor victim relative neighbour "
-    "neighbor counterpart deputy aide adviser advisor advocate vice-president baker butcher "
-    "vendor merchant pilot guard miner builder cook chef tailor mechanic lecturer pastor "
-    "monk nun rabbi villager elder chieftain commissioner inspector detective"
-).split())
 
 
 # --- resolution -----------------------------------------------------------------------------
@@ -135,6 +120,9 @@ def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: li
             if ent not in found:
                 found.append(ent)
     found = [e for e in found if not common_noun_entity(e)]
+    titled = _titled_person(found, name_tokens)
+    if titled is not None:  # "X's chancellor, Ada Lind": the person, not X
+        found = [titled] + [e for e in found if e.type == "PERSON" and e is not titled]
     head = name_tokens[0] if name_tokens else None
     last = next(iter(reversed(_tokens_starting_in(head.doc, start, end))), None) \
         if head is not None else None
@@ -167,6 +155,22 @@ def resolve_phrase(entities: list[Entity], start: int, end: int, name_tokens: li
     else:
         animacy = "unknown"
     return Resolved(found[0] if found else None, found[1:], animacy, plural)
+
+
+def _titled_person(found: list[Entity], name_tokens: list) -> Entity | None:
+    """A person of ``found`` named in apposition to a role noun of the phrase ("University
+    of X's chancellor, Ada Lind"; "the group's leader, Ivo Marrow"), else None. A role
+    coordinated by "and" is a speaker of its own ("the UN and its envoy, Ivo Lind")."""
+    for tok in name_tokens:
+        role = tok.head
+        if tok.dep_ != "appos" or role.lower_ not in PERSON_NOUNS:
+            continue
+        if role.dep_ == "conj" and any(c.dep_ == "cc" for c in role.head.children):
+            continue
+        for ent in found:
+            if ent.type == "PERSON" and any(m.start <= tok.idx < m.end for m in ent.mentions):
+                return ent
+    return None
 
 
 def _tokens_starting_in(sdoc, start: int, end: int):
