@@ -87,3 +87,14 @@ def test_a_named_target_of_a_restriction_stays(analysed):
 def test_the_end_of_a_period_is_no_date_of_the_act(analysed, text, date):
     doc = analysed(text)
     assert only(doc, "COERCE").date == date
+
+
+def test_an_imperative_inside_a_quote_is_the_speaker_s_act(analysed):
+    doc = analysed('"Release the prisoners now. Then we can talk," the envoy said.')
+    assert any(e.event_text.startswith("Release") for e in doc.events), \
+        [(e.event, e.event_text) for e in doc.events]
+
+
+def test_an_imperative_in_the_author_s_voice_is_no_act(analysed):
+    doc = analysed("For more stories, please visit our front page.")
+    assert doc.events == []

@@ -293,3 +293,34 @@ def test_agentless_suspension_of_a_legislature_is_no_sanction(coded):
 def test_a_legislature_suspended_by_a_party_stays(coded):
     doc = coded("Parliament was suspended by the king.")
     assert [e.event for e in doc.events] == ["SANCTION"], types(doc)
+
+
+# ---------------------------------------------------------------- event nouns with a named party
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("Voters will go to the polls after the resignation of Senator John Marrow.", "RETREAT",
+     "Senator John Marrow"),
+    ("The judge heard a lawsuit filed by the Zenda council over the new road.", "ACCUSE",
+     "Zenda council"),
+])
+def test_event_noun_with_a_named_party_is_coded(coded, text, etype, actor):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == [etype], types(doc)
+    assert texts(doc.events[0].actor) == [actor]
+
+
+def test_event_noun_of_a_description_stays_uncoded(coded):
+    doc = coded("Voters will go to the polls after the resignation of the senator.")
+    assert doc.events == [], types(doc)
+
+
+# ---------------------------------------------------------------- wishes, instructions, illnesses
+
+@pytest.mark.parametrize("text", [
+    "May God protect the families of the victims.",
+    "For more stories, please visit our front page.",
+    "SARS-CoV-2 has killed more than 1,000 people.",
+])
+def test_no_act_of_a_party(coded, text):
+    doc = coded(text)
+    assert doc.events == [], types(doc)

@@ -189,6 +189,26 @@ def natural_cause(case: TypeCase) -> Entry | None:
     return case.entry
 
 
+def wish_or_instruction(case: TypeCase) -> Entry | None:
+    """A wish ("May God protect them") or an instruction to the reader in the author's voice
+    ("please visit our main page", "see the full list") is no act of a party. Imperatives
+    inside a quote stay: they are the speaker's requests."""
+    tok = case.tok
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
+        return case.entry
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    may = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "may"]
+    if may and subjects and may[0].i < subjects[0].i and may[0].i == tok.sent.start:
+        return None  # "May God protect their parents"
+    clause = tok if tok.dep_ == "ROOT" else tok.head
+    imperative = not subjects and tok.tag_ == "VB" and clause.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
+    if imperative and case.doc is not None and not any(
+            q.start <= tok.idx < q.end for q in case.doc.quotes):
+        return None  # "please visit our main page"
+    return case.entry
+
+
 def thing_actor(case: TypeCase) -> Entry | None:
     """The actor named is a thing, not a party ("the name must not", "the process requires",
     "it" that nothing resolves): no event. Documents keep their verbal acts ("the

@@ -57,7 +57,23 @@ def noun_is_event(tok) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "in"):
             if any(g.ent_type_ == "DATE" for g in child.subtree):
                 return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "pobj" and is_named_party(g) for g in child.children):
+            return True  # "the resignation of MP John Lind", "the arrest of Ivo Marrow"
+        if child.dep_ == "acl" and _participle_agents(child):  # "a lawsuit filed by Texas"
+            return True
     return False
+
+
+def _participle_agents(participle) -> list:
+    """The party agents of a participle modifying an event noun ("filed by Texas")."""
+    return [g for a in participle.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj" and is_actor_like(g)]
+
+
+def is_named_party(tok) -> bool:
+    """A party the text names: an actor entity or a proper noun, not a description."""
+    return tok.ent_type_ in ACTOR_ENTITY_TYPES or tok.pos_ == "PROPN"
 
 
 def governed_by_prescription(noun) -> bool:
@@ -128,6 +144,8 @@ def nominal_actors(noun) -> tuple[list, list]:
         elif child.dep_ in ("compound", "amod", "nmod") and is_party_premodifier(child):
             actors.append(child)
             actors.extend(hyphen_parts(child))
+        elif child.dep_ == "acl":  # "a lawsuit filed by Texas", "the order signed by X"
+            actors.extend(_participle_agents(child))
         elif child.dep_ == "prep":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if not pobj:

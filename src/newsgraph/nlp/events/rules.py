@@ -326,6 +326,8 @@ TYPE_RULES: list[TypeRule] = [
              '"the El Paso shooting": the city is the place, no actor'),
     TypeRule("natural cause", "event", FIX, ec.natural_cause,
              '"a fire killed five", "a flood warning": no party acts'),
+    TypeRule("wish or instruction", "event", FIX, ec.wish_or_instruction,
+             '"May God protect them", "please visit our main page": no act of a party'),
     TypeRule("thing actor", "event", FIX, ec.thing_actor,
              '"the name must not ...", "the bill would allow ...": the actor is no party'),
     TypeRule("purpose clause", "event", FIX, ec.purpose_clause,

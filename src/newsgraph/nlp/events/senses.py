@@ -65,8 +65,9 @@ def _weapon_modified(tok) -> bool:
 
 def is_natural_cause(tok) -> bool:
     """A natural hazard, an accident or an illness ("the fire", "a traffic collision")."""
-    return (lemma(tok) in lex.NATURAL_CAUSES or tok.lower_ in lex.DISEASE_NAMES) and \
-        not _weapon_modified(tok)
+    if tok.lower_ in lex.DISEASE_NAMES:  # a name: "SARS" before "CoV-2" is part of it
+        return True
+    return lemma(tok) in lex.NATURAL_CAUSES and not _weapon_modified(tok)
 
 
 def is_vehicle(tok) -> bool:
