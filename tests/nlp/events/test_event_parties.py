@@ -98,3 +98,25 @@ def test_an_imperative_inside_a_quote_is_the_speaker_s_act(analysed):
 def test_an_imperative_in_the_author_s_voice_is_no_act(analysed):
     doc = analysed("For more stories, please visit our front page.")
     assert doc.events == []
+
+
+def test_a_meeting_s_venue_is_no_party_met(analysed):
+    doc = analysed("Egypt, Greece and Cyprus met in Cairo on Wednesday.")
+    event = only(doc, "CONSULT")
+    assert names(doc, event.actor) == ["Egypt", "Greece", "Cyprus"] and event.recipient == []
+
+
+def test_a_visit_s_place_stays_the_host(analysed):
+    doc = analysed("The president visited Cairo on Monday.")
+    assert names(doc, only(doc, "CONSULT").recipient) == ["Cairo"]
+
+
+def test_they_takes_up_a_coordinated_subject(analysed):
+    doc = analysed("Egypt, Greece and Cyprus met in Cairo on Wednesday. They called on Turkey "
+                   "to halt its drilling.")
+    assert names(doc, only(doc, "REQUEST").actor) == ["Egypt", "Greece", "Cyprus"]
+
+
+def test_they_after_a_description_stays_unresolved(analysed):
+    doc = analysed("The ministers met in Cairo on Wednesday. They condemned the deal.")
+    assert [p["text"] for p in only(doc, "ACCUSE").actor] == ["They"]

@@ -305,10 +305,35 @@ def _resolve_pronoun(doc: Document, tok) -> dict[str, Any] | None:
     return None
 
 
+_PLURAL = frozenset({"they", "them", "their"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def coordinated_antecedent(doc: Document, tok):
+    """The coordinated subject that an unresolved "they" takes up ("Egypt, Greece and Cyprus
+    met in Cairo. They called on ..."): the nearest subject before it, in its sentence or
+    the one before, when that subject coordinates named parties; else None."""
+    if tok.lower_ not in _PLURAL or participant(doc, tok).get("entity"):
+        return None
+    sdoc = tok.doc
+    sent = tok.sent
+    start = sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    subjects = [t for t in sdoc[start:tok.i] if t.dep_ in _SUBJECTS and t.lower_ not in _PLURAL]
+    if not subjects:
+        return None
+    near = subjects[-1]
+    members = [near] + conjuncts(near)
+    if len(members) > 1 and all(is_named(m) for m in members):
+        return near
+    return None
+
+
 def participants(doc: Document, heads: Iterable) -> list[dict[str, Any]]:
-    """Participant dicts of head tokens and their members, each party once."""
+    """Participant dicts of head tokens and their members, each party once; an unresolved
+    "they" stands for the named parties of the coordinated subject before it."""
     out, seen = [], set()
     for head in heads:
+        head = coordinated_antecedent(doc, head) or head
         for tok in expand_members(head):
             item = participant(doc, tok)
             key = item["entity"] or item["name"].lower()

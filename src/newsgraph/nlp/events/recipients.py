@@ -265,7 +265,9 @@ def recipient_heads(cand: Candidate, actor_heads: list) -> list:
     # object acted on, before a place in the clause
     tiers.append([c for c in verb.children if c.dep_ == "dobj" and is_agent(c)]
                  if cand.type != "MOBILIZE" else [])  # forces moved are one's own
-    tiers.append(_place_fallback(verb, skip, cand.content))
+    # a meeting's venue is its place, not a party met ("X and Y met in Cairo")
+    tiers.append(_place_fallback(verb, skip, cand.content) if cand.type != "CONSULT" or
+                 cand.mode == "visit" else [])
     for n, tier in enumerate(tiers):
         if n == len(tiers) - 2:  # the agent objects: is_agent, not is_party_like, decides
             picks = [t for t in tier if t.i not in skip and t.lower_ not in RELATIVE]
