@@ -120,3 +120,27 @@ def test_a_word_the_tagger_reads_as_a_common_word_is_no_name(text, word):
 
 def test_a_sea_named_by_an_adjective_stays():
     assert "Atlantic" in names("Ships crossed the Atlantic every week, the harbour master said.")
+
+
+def test_a_common_noun_capitalised_only_where_sentences_start_is_no_entity(parsed):
+    from newsgraph.model import Entity, Mention
+    from newsgraph.nlp.entity_filters import keep_entities
+    text = ("Protesters, carrying placards, walked to the square. Some of the protesters said "
+            "they would return.\n\nProtesters at the march.")
+    doc = parsed(text)
+    starts = [0, text.rindex("Protesters")]
+    tagged = Entity("gpe:protesters", "Protesters", "GPE",
+                    [Mention(s, s + len("Protesters"), "Protesters") for s in starts])
+    assert keep_entities(doc, [tagged]) == []
+    # written with a capital inside a sentence too, it may be a name
+    text2 = text + " They met Protesters from the north."
+    doc2 = parsed(text2)
+    at = text2.rindex("Protesters")
+    tagged2 = Entity("gpe:protesters", "Protesters", "GPE", tagged.mentions + [
+        Mention(at, at + len("Protesters"), "Protesters")])
+    assert [e.name for e in keep_entities(doc2, [tagged2])] == ["Protesters"]
+
+
+def test_a_name_that_also_opens_sentences_stays():
+    found = names("Norway sent a team. Norway said the team would stay.")
+    assert "Norway" in found

@@ -137,6 +137,9 @@ def keep_entities(doc: Document, entities: list[Entity]) -> list[Entity]:
             if entity.type != "NORP" and entity.name.lower() not in name_parts \
                     and all(_tagged_common(doc, m, entity.type) for m in entity.mentions):
                 continue  # "Imagine ...", "'Bloody hell'", "TOGETHER!"
+            if entity.name.lower() in common and entity.name.lower() not in name_parts \
+                    and all(_opens_sentence(doc, m) for m in entity.mentions):
+                continue  # "Protesters gathered ...": capitalised only where a sentence starts
         kept.append(entity)
     return kept
 
@@ -157,6 +160,17 @@ def _tagged_common(doc: Document, mention, typ: str) -> bool:
 
         return typ not in ("ORG", "NORP", "LOC") and not is_place(tok.text)
     return False
+
+
+def _opens_sentence(doc: Document, mention) -> bool:
+    """The mention is the first word of its sentence (quotes and brackets aside)."""
+    span = doc.nlp.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span.sent.start
+    while first < span.start and (doc.nlp[first].is_punct or doc.nlp[first].is_space):
+        first += 1
+    return first == span.start
 
 
 def _in_title(doc: Document, mention, words) -> bool:
