@@ -130,3 +130,8 @@ def test_condition_content_is_conditional(coded, text, trigger):
 def test_real_providing_is_no_condition(coded):
     doc = coded("The United States helped Israel, providing arms and money.")
     assert first(doc, "AID").factuality == "asserted"
+
+
+def test_a_party_noun_named_by_its_nationality_comes_before_prepositional_names(coded):
+    doc = coded("Athens expelled the Libyan ambassador to Greece over the agreement.")
+    assert [p["text"] for p in doc.events[0].recipient] == ["Libyan ambassador"]

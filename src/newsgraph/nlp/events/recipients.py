@@ -37,6 +37,12 @@ def is_party_like(tok) -> bool:
 _TARGET_PREPS = ("against", "over", "about", "on", "at", "of")
 
 
+def _nationality_modified(tok) -> bool:
+    """A party noun that names its party by a nationality or country ("the Libyan ambassador")."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+               for c in tok.children)
+
+
 def _inside(holder) -> list:
     """Parties inside a non-party phrase: possessor or named premodifier ("Sweden's
     decision"), a named apposition ("the opposition newspaper La Prensa"), "by/from/of/for X"
@@ -142,7 +148,8 @@ def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
             [p for p in preps if not is_party_like(p)] + [t for t in targets if t not in preps]:
         if not is_party_like(holder) or holder in objs + passive and not is_named(holder):
             inside.extend(_inside(holder))
-    named_objs = [o for o in objs if is_named(o) or is_party_like(o) and not is_actor_like(o)]
+    named_objs = [o for o in objs if is_named(o) or is_party_like(o) and (
+        not is_actor_like(o) or _nationality_modified(o))]  # "the Libyan ambassador"
     # "demanded the withdrawal of Serbian forces": who is to withdraw is the one asked
     agents = [a for o in objs for a in _yielding_party(o)]
     return [passive + named_objs + agents, [p for p in preps if is_named(p)],
