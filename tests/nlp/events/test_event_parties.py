@@ -40,6 +40,12 @@ def test_first_person_in_a_quote_is_its_speaker(analysed):
     assert names(doc, only(doc, "ACCUSE").actor) == ["Mary Johnson"]
 
 
+def test_we_in_a_quote_is_the_body_the_speaker_speaks_for(analysed):
+    doc = analysed('Turkish President Recep Tayyip Erdogan spoke on Monday. "We are ready to '
+                   'send aid to the region," Erdogan said.')
+    assert names(doc, only(doc, "AGREE").actor) == ["Turkey"]
+
+
 def test_an_office_is_its_holder_named_in_the_article(analysed):
     doc = analysed("Ohio Governor Mary Johnson met farmers on Monday. The governor of Ohio "
                    "later banned all protests.")

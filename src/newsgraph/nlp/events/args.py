@@ -93,6 +93,7 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "t
                        "their", "we", "us", "our"})
 # First-person pronouns: inside a quote they stand for its speaker.
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
+_PLURAL_FIRST = frozenset({"we", "us", "our"})
 _PRONOUN_TEXT = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they",
                            "them", "their", "theirs", "we", "us", "our", "i", "me", "my",
                            "you", "your", "who", "whom", "which", "that"})
@@ -206,12 +207,12 @@ def participant(doc: Document, tok) -> dict[str, Any]:
     owner = _modifier_owner(tok)  # before the pronoun test: "US" is not "us"
     if owner is not None:
         return _modifier_participant(doc, tok, owner)
-    if tok.lower_ in _PERSONAL:
-        resolved = _resolve_pronoun(doc, tok)
+    if tok.lower_ in _SPEAKER_PRONOUNS:  # a quote's "I"/"we": its speaker, before anything else
+        resolved = _quote_speaker_party(doc, tok)
         if resolved is not None:
             return resolved
-    if tok.lower_ in _SPEAKER_PRONOUNS:
-        resolved = _quote_speaker_party(doc, tok)
+    if tok.lower_ in _PERSONAL:
+        resolved = _resolve_pronoun(doc, tok)
         if resolved is not None:
             return resolved
     first, last = _np_span(tok)
@@ -242,16 +243,20 @@ def _office_holder(doc: Document, tok, place):
 
 
 def _quote_speaker_party(doc: Document, tok) -> dict[str, Any] | None:
-    """"I"/"we" inside a direct or mixed quote is its speaker (when the speaker is an
-    entity); the text and offsets are the speaker's named mention, ``pronoun`` the
-    pronoun's own."""
+    """"I" inside a direct or mixed quote is its speaker (when the speaker is an entity);
+    "we" the body a person speaks for (a president's "we" is the state, as in
+    ``commitments.speakers``), else the speaker. The text and offsets are the entity's named
+    mention, ``pronoun`` the pronoun's own."""
     if "quotes" not in doc.provided:
         return None
     quote = next((q for q in doc.quotes if q.kind != "indirect" and q.speaker
                   and q.start <= tok.idx < q.end), None)
-    speaker = next((e for e in doc.entities if quote and e.id == quote.speaker), None)
+    by_id = {e.id: e for e in doc.entities}
+    speaker = by_id.get(quote.speaker) if quote else None
     if speaker is None:
         return None
+    if tok.lower_ in _PLURAL_FIRST and speaker.type == "PERSON" and speaker.affiliation in by_id:
+        speaker = by_id[speaker.affiliation]
     return _pronoun_item(speaker, tok)
 
 
