@@ -63,3 +63,10 @@ def test_a_deputy_before_a_compound_title_is_a_member_not_the_leader():
 def test_nobody_leads_a_person():
     found = relations("Ada Lindqvist, Governor Tomas Berg's chief of staff, sent the email.")
     assert not any(p == "leads" and o == "Tomas Berg" for _, p, o, _ in found)
+
+
+def test_an_office_in_apposition_to_an_organisation_binds_nobody():
+    # the parse hangs the office on the source named before it
+    found = relations("According to NPR, former Vice President of the United States Joe Biden "
+                      "has won 1,217 delegates.")
+    assert not any(s == "NPR" for s, _p, _o, _f in found), found

@@ -12,6 +12,7 @@ from ...model import Entity
 from ..common import factuality as fact
 from ..common.syntax import conjuncts, subject_of
 from ..common.attribution import Source, author_source
+from ..common.people import PERSON_NOUNS
 from ..common.words import BE_FORMS, base_in, is_word, lemma
 
 if TYPE_CHECKING:
@@ -164,6 +165,8 @@ def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, patter
                 if pobj.dep_ != "pobj":
                     continue
                 for s in b.index.actors(holder_tok):
+                    if s.type != "PERSON" and lemma(noun) in PERSON_NOUNS:
+                        continue  # an office is a person's: "NPR, former Vice President of X"
                     for o in b.index.actors(pobj):
                         b.add(s, predicate, o, anchor, [holder_tok, noun, pobj], pattern,
                               cue=noun.lower_, former=former)
