@@ -70,3 +70,13 @@ def test_an_office_in_apposition_to_an_organisation_binds_nobody():
     found = relations("According to NPR, former Vice President of the United States Joe Biden "
                       "has won 1,217 delegates.")
     assert not any(s == "NPR" for s, _p, _o, _f in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wendy Parmet, a professor of law at Northwestern University, said the name was fine.",
+     ("Wendy Parmet", "member_of", "Northwestern University", False)),
+    ("Ada Lind, a researcher at the Zenda Institute, led the study.",
+     ("Ada Lind", "member_of", "Zenda Institute", False)),
+])
+def test_an_office_at_a_body(text, expected):
+    assert expected in relations(text)

@@ -158,9 +158,10 @@ def _copula_predicate(noun, pat) -> str | None:
 
 def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, pattern,
                  former: bool = False) -> None:
-    """"<holder> is commander of <group>": holder -predicate-> group."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in"):
+    """"<holder> is commander of <group>": holder -predicate-> group; a person's office "at" a
+    body too ("a professor of law at Zenda University")."""
+    for prep in _role_preps(noun):
+        if prep.lower_ in ("of", "for", "in", "at"):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -170,6 +171,17 @@ def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, patter
                     for o in b.index.actors(pobj):
                         b.add(s, predicate, o, anchor, [holder_tok, noun, pobj], pattern,
                               cue=noun.lower_, former=former)
+
+
+def _role_preps(noun) -> list:
+    """The prepositions of a role noun, and an "at" on its "of" object ("professor of law at
+    X": the parse may hang "at X" on "law")."""
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    for prep in list(preps):
+        if prep.lower_ == "of":
+            preps += [q for g in prep.children if g.dep_ == "pobj" for q in g.children
+                      if q.dep_ == "prep" and q.lower_ == "at"]
+    return preps
 
 
 def _ties(b: RelationBuilder, noun, pat) -> None:
