@@ -80,3 +80,14 @@ def test_an_office_in_apposition_to_an_organisation_binds_nobody():
 ])
 def test_an_office_at_a_body(text, expected):
     assert expected in relations(text)
+
+
+def test_a_state_s_own_body_is_member_of_it():
+    found = relations("Indonesia's National Transportation Safety Committee said the recorder "
+                      "was found.")
+    assert ("National Transportation Safety Committee", "member_of", "Indonesia", False) in found
+
+
+def test_a_company_s_committee_belongs_to_no_state():
+    found = relations("Google's Safety Committee met on Monday.")
+    assert not any(p == "member_of" for _s, p, _o, _f in found), found

@@ -8,7 +8,8 @@ from ...data import load_yaml, unique_words
 
 SET_KEYS = ("designation_verbs", "designation_words", "provision_verbs", "tie_nouns",
             "tie_keep_verbs", "tie_cut_verbs", "protection_nouns", "former_role_words",
-            "body_role_words", "not_of_the_state_words", "subordinate_role_words")
+            "body_role_words", "not_of_the_state_words", "subordinate_role_words",
+            "state_body_heads")
 
 
 @functools.lru_cache(maxsize=1)

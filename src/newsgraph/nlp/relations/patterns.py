@@ -386,3 +386,26 @@ def _role_mention(person: Entity, role: str, text_lower: str):
         if after >= 0:
             return m.start, after + len(role), after, after + len(role), m
     return None
+
+
+def state_body_relations(b: RelationBuilder, pat) -> None:
+    """"Indonesia's National Transportation Safety Committee": an organisation whose name ends
+    in a state body's head (``state_body_heads``), owned by a state in the possessive, is
+    member_of that state."""
+    doc, heads = b.doc, pat["state_body_heads"]
+    places = [(m, e) for e in doc.entities if e.type == "GPE" for m in e.mentions]
+    for body in doc.entities:
+        if body.type != "ORG" or body.name.split()[-1].lower() not in heads:
+            continue
+        for m in body.mentions:
+            owned = [(pm, e) for pm, e in places if _POSSESSIVE.fullmatch(doc.text[pm.end:m.start])]
+            span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
+            if not owned or span is None:
+                continue
+            (pm, state), who = owned[0], author_source(doc)
+            b.add(body, "member_of", state, span.root, [], "state body", factuality="asserted",
+                  cue="'s", span=(pm.start, m.end), source=Source(who, [who], "author"))
+            break
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")

@@ -35,7 +35,8 @@ from ..common import factuality as fact
 from ..common.actor_index import ActorIndex
 from ..common.attribution import Source, attribution, clause_date
 from .lexicon import patterns
-from .patterns import backing_relations, noun_relations, protection_relations, role_relations, verb_relations
+from .patterns import (backing_relations, noun_relations, protection_relations, role_relations,
+                       state_body_relations, verb_relations)
 
 __all__ = ["RelationRecord", "RelationStage", "extract_relations"]
 
@@ -129,6 +130,7 @@ def extract_relations(doc: Document) -> list[RelationRecord]:
             if tok.lower_ in pat["backing_words"] and tok.dep_ in ("amod", "compound"):
                 backing_relations(b, tok, pat)
     role_relations(b, pat)
+    state_body_relations(b, pat)
     return b.out
 
 
