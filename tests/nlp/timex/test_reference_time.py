@@ -106,3 +106,19 @@ def test_weekdays_and_days_around_the_reference_time(timexes, text, expected):
 def test_a_title_is_not_the_day_after(timexes):
     got = timexes("He watched The Day After Tomorrow on television.")
     assert not [t for t in got if t[0].startswith("The Day")]
+
+
+def test_a_clock_time_with_no_day_is_on_the_reference_day(timexes):
+    found = timexes("On Saturday, a gunman opened fire at a store. The shooting began at "
+                    "10:39 a.m.")
+    assert found[-1] == ("10:39 a.m.", "TIME", "2021-04-10T10:39")
+
+
+def test_a_clock_time_with_its_own_day_keeps_it(timexes):
+    found = timexes("On Saturday, a gunman opened fire at a store. The vigil starts at 9 a.m. "
+                    "tomorrow.")
+    assert found[-1] == ("9 a.m. tomorrow", "TIME", "2021-04-14T09")
+
+
+def test_a_clock_time_alone_is_on_the_creation_day(timexes):
+    assert timexes("The shop closed at 18:00.") == [("18:00", "TIME", "2021-04-13T18:00")]

@@ -9,14 +9,13 @@ from collections.abc import Callable
 
 from ..common.intervals import DisjointOverlaps
 from . import grammar as g
-from .grammar import (Value, v_clock, v_freq, v_hms, v_quarter, v_season, v_set,
-                      v_the_weekend)
+from .grammar import Value, v_freq, v_hms, v_quarter, v_season, v_set, v_the_weekend
 from .named_days import HOLIDAY_KEYS, HOLIDAY_PATTERN, v_holiday
 from .values import (Ctx, v_ago, v_bare_plural, v_bare_unit, v_century, v_day_word, v_decade,
                      v_duration, v_iso, v_month, v_month_day, v_month_year, v_ref, v_rel_unit,
                      v_vague_span, v_weekday, v_weekday_of_week, v_year, v_year_tail)
-from .reference import (resolve_references, v_anaphoric_day, v_anaphoric_weekday, v_day_before_after,
-                        v_two_days_off, v_units_later)
+from .reference import (resolve_references, v_anaphoric_day, v_anaphoric_weekday, v_clock_on_reference,
+                        v_day_before_after, v_two_days_off, v_units_later)
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
@@ -52,10 +51,10 @@ RULES: list[tuple[str, Callable]] = [
      rf"|Q(?P<q>[1-4]))(?:,?\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<rel>this|last|next)\s+year|the\s+year))?", v_quarter),
     (rf"(?:(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m)(?![a-z])"
      rf"|(?P<word>noon|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time))?"
-     rf"(?:\s+(?P<wd>{g.WD}|today|tomorrow|yesterday|tonight))?", v_clock),
+     rf"(?:\s+(?P<wd>{g.WD}|today|tomorrow|yesterday|tonight))?", v_clock_on_reference),
     (rf"(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?=\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time|hours|hrs))"
-     rf"(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time|hours|hrs))(?:\s+(?P<wd>{g.WD}|today|tomorrow|yesterday))?", v_clock),
-    (r"(?<=\b(?:at|by)\s)(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?![\d:])", v_clock),
+     rf"(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time|hours|hrs))(?:\s+(?P<wd>{g.WD}|today|tomorrow|yesterday))?", v_clock_on_reference),
+    (r"(?<=\b(?:at|by)\s)(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?![\d:])", v_clock_on_reference),
     (r"(?P<h>\d{1,2}):(?P<mi>\d\d):(?P<s>\d\d)(?!\s*[ap]\.?m)", v_hms),
     (rf"(?P<adv>{'|'.join(g.ADVERB_SETS)})|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{g.NUM})\s+)?"
      rf"(?P<what>{g.UNIT}s?|{g.WD}|{g.POD}|{g.SEASON})", v_set),

@@ -27,6 +27,17 @@ def placeholder(n, code: str, pod: str | None = None, fallback: str | None = Non
     return f"{PLACEHOLDER}{n}:{code}:{pod or ''}:{fallback or ''}"
 
 
+def v_clock_on_reference(m, ctx) -> Value | None:
+    """A clock time with no day of its own ("the shooting began at 10:39 a.m.") is on the
+    narrative's reference day, the last date named, as TimeML anchors it (else the creation
+    day); "10 a.m. Monday" keeps its own day."""
+    got = g.v_clock(m, ctx)
+    if got is None or m["wd"] or ctx.anchor is None:
+        return got
+    typ, value, mod = got
+    return typ, placeholder(0, "D", value.split("T", 1)[1].replace(":", ".")), mod
+
+
 def v_anaphoric_day(m, ctx) -> Value | None:
     """'the following day', 'the next morning', 'the previous night', 'that evening'."""
     rel = (m["rel"] or "that").lower()
@@ -119,7 +130,7 @@ def _parse_reference(value: str) -> tuple[dt.date, str] | None:
 def resolve_value(typ: str, value: str, ref: tuple[dt.date, str] | None) -> tuple[str, str]:
     """The (type, value) of a placeholder given the reference (date, precision)."""
     n_text, code, pod, fallback = value[len(PLACEHOLDER):].split(":")
-    n = int(n_text)
+    n, pod = int(n_text), pod.replace(".", ":")  # a clock time is kept as "10.39"
     if code.startswith("WD"):
         return typ, _weekday_from(ref, n, int(code[2:]))
     if ref is None:  # no creation time and no date before it
