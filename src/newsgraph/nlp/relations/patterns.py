@@ -398,7 +398,8 @@ def state_body_relations(b: RelationBuilder, pat) -> None:
         if body.type != "ORG" or body.name.split()[-1].lower() not in heads:
             continue
         for m in body.mentions:
-            owned = [(pm, e) for pm, e in places if _POSSESSIVE.fullmatch(doc.text[pm.end:m.start])]
+            owned = [(pm, e) for pm, e in places if 0 < m.start - pm.end <= 4
+                     and _POSSESSIVE.fullmatch(doc.text, pm.end, m.start)]
             span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
             if not owned or span is None:
                 continue
