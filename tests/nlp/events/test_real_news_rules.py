@@ -324,3 +324,30 @@ def test_event_noun_of_a_description_stays_uncoded(coded):
 def test_no_act_of_a_party(coded, text):
     doc = coded(text)
     assert doc.events == [], types(doc)
+
+
+# ---------------------------------------------------------------- verdicts in speech
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ('Senator Ada Lind called the prime minister\'s proposed deal "lousy".', "ACCUSE",
+     "prime minister"),
+    ('Sam Wang called Ivo Marrow "an incomparable mathematician and a kind neighbour".',
+     "SUPPORT", "Ivo Marrow"),
+    ('The senator described the governor as "a disgrace to the office".', "ACCUSE", "governor"),
+    ('The astronomer tweeted that Ivo Marrow "was a warm and gentle soul".', "SUPPORT",
+     "Ivo Marrow"),
+])
+def test_praise_and_criticism_in_speech(coded, text, etype, recipient):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == [etype], types(doc)
+    assert texts(doc.events[0].recipient) == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    'The minister called the ambassador on Monday.',        # a phone call, no judgement
+    'The report said the weather was terrible.',            # the weather is no party
+    'She said it was "a sad day for the city".',            # a situation
+    'The diplomats called the agreement "null and void".',  # no polarity VADER can tell
+])
+def test_no_verdict(coded, text):
+    assert not any(e.event in ("SUPPORT", "ACCUSE") for e in coded(text).events), types(coded(text))

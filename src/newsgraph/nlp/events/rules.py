@@ -16,6 +16,7 @@ from . import senses as sn
 from .args import participants, subject_heads
 from .candidates import REQUEST_MODE, THREAT_MODE, has_particle, lemma
 from .nominal import noun_entry
+from .verdicts import verdict, verdict_recipients
 from .typecase import FIND, FIX, OVERRIDE, Entry, TypeCase, TypeRule, passes, run_passes
 
 # ---------------------------------------------------------------- step "verb" (``lookups``)
@@ -234,6 +235,9 @@ TYPE_RULES: list[TypeRule] = [
              '"struck the village": ASSAULT, not the labour strike'),
     TypeRule("protest with clause", "verb", FIND, lk.protest_with_clause,
              '"protested that ...": ACCUSE disapprove, not a demonstration'),
+    TypeRule("verdict", "verb", FIND, verdict,
+             '"called the deal \'lousy\'", "said X was \'a warm soul\'": praise is SUPPORT, '
+             'criticism ACCUSE (VADER polarity of the judgement)'),
     TypeRule("bare verb", "verb", FIND, lk.bare_verb, "the verb lemma in the verb table"),
     TypeRule("military movement", "verb", FIX, _military_movement,
              '"troops arrived in X": a deployment (MOBILIZE troops), not a visit'),
@@ -326,6 +330,8 @@ TYPE_RULES: list[TypeRule] = [
              '"the El Paso shooting": the city is the place, no actor'),
     TypeRule("natural cause", "event", FIX, ec.natural_cause,
              '"a fire killed five", "a flood warning": no party acts'),
+    TypeRule("verdict recipients", "event", FIX, verdict_recipients,
+             '"called the prime minister\'s deal \'lousy\'": the one judged receives'),
     TypeRule("wish or instruction", "event", FIX, ec.wish_or_instruction,
              '"May God protect them", "please visit our main page": no act of a party'),
     TypeRule("thing actor", "event", FIX, ec.thing_actor,
