@@ -351,3 +351,21 @@ def test_praise_and_criticism_in_speech(coded, text, etype, recipient):
 ])
 def test_no_verdict(coded, text):
     assert not any(e.event in ("SUPPORT", "ACCUSE") for e in coded(text).events), types(coded(text))
+
+
+# ---------------------------------------------------------------- running mates and nominees
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The senator selected the teacher Amar Patel as her running mate.", "senator",
+     "teacher Amar Patel"),
+    ("In 2008, Sarah Palin was chosen by John McCain as his running mate.", "John McCain",
+     "Sarah Palin"),
+])
+def test_choosing_a_running_mate_is_support(coded, text, actor, recipient):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == ["SUPPORT"], types(doc)
+    assert texts(doc.events[0].actor) == [actor] and texts(doc.events[0].recipient) == [recipient]
+
+
+def test_choosing_a_thing_is_no_event(coded):
+    assert coded("She chose a red dress for the gala.").events == []

@@ -114,8 +114,11 @@ def _recipient_tiers(cand: Candidate, verb, skip: set[int]) -> list[list]:
         objs = []
     if lemma(verb) in lex.DEPLOY_VERBS:  # "deployed peacekeepers in X": their own people
         objs = [o for o in objs if o.dep_ != "dobj" or not is_actor_like(o)]
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] if is_verb and nominal is None \
-        else []
+    # a passive subject is acted on, also beside a role noun after "as" ("X was chosen by Y
+    # as his running mate"); not beside an event noun ("were engaged in ethnic cleansing")
+    as_role = nominal is not None and nominal.dep_ == "pobj" and nominal.head.lower_ == "as"
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] \
+        if is_verb and (nominal is None or as_role) else []
     holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     if nominal is not None:
         holders.append(nominal)
