@@ -369,3 +369,22 @@ def test_choosing_a_running_mate_is_support(coded, text, actor, recipient):
 
 def test_choosing_a_thing_is_no_event(coded):
     assert coded("She chose a red dress for the gala.").events == []
+
+
+# ---------------------------------------------------------------- reduced relatives, light verbs, spans of time
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("The shutdown came during the martial law imposed by President Ivo Marrow in 1972.",
+     "COERCE", "President Ivo Marrow"),
+    ("The sanctions imposed by Ruritania hurt the economy of Zenda.", "SANCTION", "Ruritania"),
+    ("Thailand will implement a curfew between 10 p.m. and 4 a.m.", "COERCE", "Thailand"),
+])
+def test_a_verb_and_its_object_in_other_forms(coded, text, etype, actor):
+    doc = coded(text)
+    assert [e.event for e in doc.events] == [etype], types(doc)
+    assert texts(doc.events[0].actor) == [actor]
+
+
+def test_an_event_noun_measured_in_time_happened(coded):
+    doc = coded("The vote comes after weeks of protests against the new law.")
+    assert [e.event for e in doc.events] == ["PROTEST"], types(doc)

@@ -45,13 +45,16 @@ def lemma(tok) -> str:
 
 
 def direct_object(tok):
-    """The direct object of a verb, or the subject of a passive ("talks were held")."""
+    """The direct object of a verb, the subject of a passive ("talks were held"), or the noun
+    a past participle modifies ("the curfew imposed by X")."""
     for child in tok.children:
         if child.dep_ in ("dobj", "obj"):
             return child
     for child in tok.children:  # passive "talks were held": the subject is the object
         if child.dep_ == "nsubjpass":
             return child
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        return tok.head  # a reduced relative: "the martial law imposed by X" (X imposed it)
     return None
 
 

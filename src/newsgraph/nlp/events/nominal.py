@@ -45,6 +45,8 @@ def noun_is_event(tok) -> bool:
         return not _state_description(tok)
     if tok.dep_ in ("ROOT",) and tok.pos_ == "NOUN":
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.ent_type_ == "DATE":
+        return True  # "after weeks of protests", "days of fighting": it went on that long
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
             return True
