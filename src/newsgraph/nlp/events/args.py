@@ -2,6 +2,7 @@
 participant dicts tied to the document's entities (recipients: ``event_recipients``)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -249,8 +250,9 @@ def _quote_speaker_party(doc: Document, tok) -> dict[str, Any] | None:
     mention, ``pronoun`` the pronoun's own."""
     if "quotes" not in doc.provided:
         return None
-    quote = next((q for q in doc.quotes if q.kind != "indirect" and q.speaker
-                  and q.start <= tok.idx < q.end), None)
+    quote = quote_at(doc, tok.idx)
+    if quote is None or quote.kind == "indirect" or not quote.speaker:
+        return None
     by_id = {e.id: e for e in doc.entities}
     speaker = by_id.get(quote.speaker) if quote else None
     if speaker is None:
@@ -258,6 +260,30 @@ def _quote_speaker_party(doc: Document, tok) -> dict[str, Any] | None:
     if tok.lower_ in _PLURAL_FIRST and speaker.type == "PERSON" and speaker.affiliation in by_id:
         speaker = by_id[speaker.affiliation]
     return _pronoun_item(speaker, tok)
+
+
+_QUOTE_INDEX: list = [None, -1, [], [], []]  # quotes list, length, starts, quotes, reach
+
+
+def quote_at(doc: Document, pos: int):
+    """The innermost quote of ``doc`` whose span covers ``pos``, else None: the same answer as
+    testing every quote, from the quotes sorted by start (built once per quotes list),
+    walking back from the last one opening before ``pos`` only while the prefix maxima of
+    the ends say an earlier quote still covers it."""
+    index = _QUOTE_INDEX
+    if index[0] is not doc.quotes or index[1] != len(doc.quotes):
+        ordered = sorted(doc.quotes, key=lambda q: (q.start, -q.end))
+        reach: list[int] = []
+        for q in ordered:
+            reach.append(max(q.end, reach[-1]) if reach else q.end)
+        index[:] = [doc.quotes, len(doc.quotes), [q.start for q in ordered], ordered, reach]
+    starts, ordered, reach = index[2], index[3], index[4]
+    k = bisect_right(starts, pos)  # the quotes opening at or before pos
+    while k > 0 and reach[k - 1] > pos:  # some quote among the first k still covers pos
+        k -= 1
+        if ordered[k].end > pos:
+            return ordered[k]  # the latest-opening cover: the innermost
+    return None
 
 
 def _modifier_participant(doc: Document, mod, noun) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..common.syntax import passive_agents
 from . import lexicon as lex
 from . import patterns as pat
+from .args import quote_at
 from .candidates import PLACE_PREPS, PLACE_TYPES, direct_object, lemma
 from .senses import NON_PARTY_ENTITIES, THING_PRONOUNS, hazard_bulletin, is_agent, is_means, \
     is_media, is_natural_cause, is_vehicle
@@ -203,8 +204,7 @@ def wish_or_instruction(case: TypeCase) -> Entry | None:
     clause = tok if tok.dep_ == "ROOT" else tok.head
     imperative = not subjects and tok.tag_ == "VB" and clause.dep_ == "ROOT" and not any(
         c.dep_ in ("aux", "auxpass") for c in tok.children)
-    if imperative and case.doc is not None and not any(
-            q.start <= tok.idx < q.end for q in case.doc.quotes):
+    if imperative and case.doc is not None and quote_at(case.doc, tok.idx) is None:
         return None  # "please visit our main page"
     return case.entry
 
