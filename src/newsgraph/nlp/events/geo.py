@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..common.geonames import cities
+
 # Short or common forms that GeoNames does not list as country names.
 _COUNTRY_ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
@@ -32,7 +34,7 @@ def _index() -> tuple[dict, dict, dict, dict, dict] | None:
     by_iso3 = {c["iso3"]: iso for iso, c in countries.items()}
     primary: dict[str, dict] = {}
     alternate: dict[str, dict] = {}
-    for city in gc.get_cities().values():
+    for city in cities():
         key = city["name"].lower()
         if key not in primary or primary[key]["population"] < city["population"]:
             primary[key] = city
