@@ -126,3 +126,8 @@ def test_they_takes_up_a_coordinated_subject(analysed):
 def test_they_after_a_description_stays_unresolved(analysed):
     doc = analysed("The ministers met in Cairo on Wednesday. They condemned the deal.")
     assert [p["text"] for p in only(doc, "ACCUSE").actor] == ["They"]
+
+
+def test_a_party_noun_that_also_names_an_event_stays_the_actor(analysed):
+    doc = analysed("The alliance condemned the attack on Monday.")
+    assert [p["text"] for p in only(doc, "ACCUSE").actor] == ["alliance"]

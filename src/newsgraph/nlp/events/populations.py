@@ -21,10 +21,9 @@ JURISDICTION_NOUNS = frozenset({"state", "city", "country", "nation", "province"
 _PLACE_TYPES = frozenset({"GPE"})
 
 
-def _jurisdiction(doc: Document, actor: dict[str, Any]) -> Entity | None:
+def _jurisdiction(by_id: dict[str, Entity], actor: dict[str, Any]) -> Entity | None:
     """The place an actor governs: the actor itself when it is a state or place, else the
     place a person's office belongs to (``affiliation``)."""
-    by_id = {e.id: e for e in doc.entities}
     ent = by_id.get(actor.get("entity"))
     if ent is None:
         return None
@@ -48,9 +47,10 @@ def population_recipients(doc: Document, etype: str, mode: str | None, actors: l
         return recipients
     if any(not _bare_jurisdiction(r) for r in recipients):
         return recipients
-    out = []
+    out: list[dict[str, Any]] = []
+    by_id = {e.id: e for e in doc.entities}
     for actor in actors:
-        place = _jurisdiction(doc, actor)
+        place = _jurisdiction(by_id, actor)
         if place is None or any(r["entity"] == place.id for r in out):
             continue
         named = [m for m in place.mentions if m.text[:1].isupper()]

@@ -22,7 +22,7 @@ from ...pipeline import Stage
 from ..common import factuality as fact
 from ..common.attribution import UNATTRIBUTED
 from .args import expand_members, inherited_patient, participants, same_party, subject_heads
-from .candidates import PLACE_PREPS, PRONOUNS, Candidate, conjuncts, lemma
+from .candidates import PLACE_PREPS, PRONOUNS, Candidate, conjuncts, is_actor_like, lemma
 from .context import attribution, event_date, event_location, resolve_sides
 from .nominal import nominal_actors, noun_entry, parties_in_event_noun
 from .populations import population_recipients
@@ -126,10 +126,11 @@ def _build(doc: Document, cand: Candidate, n: int,
     if cand.actor_heads is not None:  # roles fixed by the rule that found it (protection)
         actor_heads, recip_heads = list(cand.actor_heads), list(cand.recipient_heads or [])
     # an event is no party: "a mass shooting killed three people" names no actor, "US drone
-    # attacks killed ..." and "the deployment of NATO troops arrived" name theirs inside (the
-    # heads stay for the merging of repeats, which reads them)
-    actors = participants(doc, [p for h in actor_heads
-                                for p in (parties_in_event_noun(h) if noun_entry(h) else [h])])
+    # attacks killed ..." and "the deployment of NATO troops arrived" name theirs inside; a
+    # party noun stays ("the alliance condemned ..."); the heads stay for the merging of
+    # repeats, which reads them
+    actors = participants(doc, [p for h in actor_heads for p in (
+        parties_in_event_noun(h) if noun_entry(h) and not is_actor_like(h) else [h])])
     # the actor itself is no recipient ("Israel" ... "it"); another group of the same
     # nationality is ("Palestinian police" ... "Palestinian armed groups")
     recip_heads = [t for h in recip_heads for t in expand_members(h)
