@@ -131,3 +131,22 @@ def test_they_after_a_description_stays_unresolved(analysed):
 def test_a_party_noun_that_also_names_an_event_stays_the_actor(analysed):
     doc = analysed("The alliance condemned the attack on Monday.")
     assert [p["text"] for p in only(doc, "ACCUSE").actor] == ["alliance"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Police arrested a 25-year-old man on Saturday. He was later named as Khairi Saadallah.",
+     "Khairi Saadallah"),
+    ("A 21-year-old man was arrested at the scene. Officials identified the suspect as Patrick "
+     "Crusius.", "Patrick Crusius"),
+    ("Officials arrested a man in his forties, identified only as Paul Wilson.", "Paul Wilson"),
+])
+def test_a_person_described_then_named_is_that_person(analysed, text, person):
+    doc = analysed(text)
+    assert names(doc, only(doc, "COERCE").recipient) == [person]
+
+
+def test_a_name_given_to_someone_introduced_later_is_not_taken(analysed):
+    doc = analysed("Police arrested a man on Monday. A woman was also detained. She was named "
+                   "as Ada Brown.")
+    arrested = [e for e in doc.events if e.event_text == "arrested"]
+    assert arrested and names(doc, arrested[0].recipient) == ["man"]

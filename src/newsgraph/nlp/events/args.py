@@ -230,7 +230,58 @@ def participant(doc: Document, tok) -> dict[str, Any]:
     if found:
         _, ent, _m = found
         item.update(entity=ent.id, name=ent.name, code=ent.code)
+    else:
+        person = named_later(doc, tok)  # "a 25-year-old man ... He was named as X"
+        if person is not None:
+            item.update(entity=person.id, name=person.name, code=person.code)
     return item
+
+
+_NAMING_VERBS = frozenset({"name", "identify"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def named_later(doc: Document, tok):
+    """The person an indefinite description of one person ("a 25-year-old man") is named as
+    in the next two sentences, by the first naming that follows: "He was later named as X",
+    "police identified the suspect as X", "..., identified only as X"; a definite one ("the
+    man") only by a participle in its own sentence ("detained the man, later identified as
+    X"); else None. Another indefinite person before the naming takes it."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in PERSON_NOUNS:
+        return None
+    sdoc = tok.doc
+    last = tok.sent.end
+    if not _indefinite(tok):  # "detained the man, later identified as X": its own sentence
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+    else:
+        for _ in range(2):
+            if last < len(sdoc):
+                last = sdoc[last].sent.end
+    for t in sdoc[tok.i + 1:last]:
+        if t.pos_ == "NOUN" and lemma(t) in PERSON_NOUNS and _indefinite(t):
+            return None  # someone else is introduced first
+        if t.pos_ != "VERB" or lemma(t) not in _NAMING_VERBS:
+            continue
+        as_phrase = next((p for p in t.children if p.dep_ == "prep" and p.lower_ == "as"), None)
+        # the person named anywhere in the "as" phrase ("as Reading resident Khairi Saadallah")
+        lo, hi = (as_phrase.idx, as_phrase.right_edge.idx + 1) if as_phrase is not None else (0, 0)
+        person = next((e for e in doc.entities if e.type == "PERSON"
+                       and any(lo <= m.start < hi for m in e.mentions)), None)
+        patient = next((c for c in t.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if patient is None:  # "arrested a man, identified only as X"
+            refers = t.tag_ == "VBN" and t.sent.start == tok.sent.start
+        elif not _indefinite(tok):
+            refers = False  # a definite description is named only by its own participle
+        else:
+            refers = patient.lower_ in _PERSON_PRONOUNS or lemma(patient) in PERSON_NOUNS and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in patient.children)
+        return person if refers else None
+    return None
+
+
+def _indefinite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _office_holder(doc: Document, tok, place):

@@ -54,8 +54,10 @@ def _role_fits(a: list, b: list) -> bool:
         return True
     if _keys(a) & _keys(b):
         return True
-    texts_a = [(p.get("text") or "").lower() for p in a if not p.get("entity")]
-    texts_b = [(p.get("text") or "").lower() for p in b if not p.get("entity")]
+    # a description fits the other's text also when one side is resolved to an entity
+    # ("a 25-year-old man", named later, and "the man")
+    texts_a = [(p.get("text") or "").lower() for p in a]
+    texts_b = [(p.get("text") or "").lower() for p in b]
     return any(x and y and (x == y or x.endswith(" " + y) or y.endswith(" " + x))
                for x in texts_a for y in texts_b)
 
