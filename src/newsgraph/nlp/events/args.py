@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...model import Document
-from ..common.people import PERSON_NOUNS
+from ..common.people import PERSON_NOUNS, PERSON_PRONOUNS
 from ..common.reporting import STATEMENT_VERBS
 from ..common.syntax import passive_agents, subject_of
 from . import lexicon as lex
@@ -238,7 +238,6 @@ def participant(doc: Document, tok) -> dict[str, Any]:
 
 
 _NAMING_VERBS = frozenset({"name", "identify"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def named_later(doc: Document, tok):
@@ -274,7 +273,7 @@ def named_later(doc: Document, tok):
         elif not _indefinite(tok):
             refers = False  # a definite description is named only by its own participle
         else:
-            refers = patient.lower_ in _PERSON_PRONOUNS or lemma(patient) in PERSON_NOUNS and \
+            refers = patient.lower_ in PERSON_PRONOUNS or lemma(patient) in PERSON_NOUNS and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in patient.children)
         return person if refers else None
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import lexicon as lex
 from ..common import factuality as fact
+from ..common.syntax import passive_agents
 from .candidates import ACTOR_ENTITY_TYPES, PRONOUNS, has_prep, is_actor_like, lemma
 
 
@@ -69,8 +70,7 @@ def noun_is_event(tok) -> bool:
 
 def _participle_agents(participle) -> list:
     """The party agents of a participle modifying an event noun ("filed by Texas")."""
-    return [g for a in participle.children if a.dep_ == "agent"
-            for g in a.children if g.dep_ == "pobj" and is_actor_like(g)]
+    return [g for g in passive_agents(participle) if is_actor_like(g)]
 
 
 def is_named_party(tok) -> bool:

@@ -16,6 +16,7 @@ protect X" is an AGREE) are those of every event.
 """
 from __future__ import annotations
 
+from ..common.syntax import passive_agents
 from . import lexicon as lex
 from .args import modifier_conjuncts, subject_heads
 from .candidates import RELATIVE, Candidate, is_actor_like, lemma
@@ -65,15 +66,10 @@ def _pobjs(holder, preps) -> list:
             for g in p.children if g.dep_ == "pobj"]
 
 
-def _agents(verb) -> list:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
-            if g.dep_ == "pobj"]
-
-
 def _protect_verb(verb) -> Candidate | None:
     """"Y protects X", "X is protected by Y", "X, protected by Y, ..."."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the rebels protected by Y"
-        return _make(verb, [verb], _agents(verb), [verb.head])
+        return _make(verb, [verb], passive_agents(verb), [verb.head])
     actors, passive = subject_heads(verb)
     if passive:
         protected = [verb.head if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c

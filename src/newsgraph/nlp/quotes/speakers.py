@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Entity
-from ..common.people import PERSON_NOUNS
+from ..common.people import PERSON_NOUNS, PERSON_PRONOUNS
 from ..common.words import lemma
 from ..parse import first_token_from
 from .lexicon import TITLE_HEADS, UNNAMED_SPEAKERS
@@ -58,7 +58,6 @@ def find_medium(window: str) -> str | None:
     return None
 
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 SPEAKER_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i"}

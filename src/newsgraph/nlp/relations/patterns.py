@@ -160,14 +160,15 @@ def _of_relation(b: RelationBuilder, noun, holder_tok, predicate, anchor, patter
                  former: bool = False) -> None:
     """"<holder> is commander of <group>": holder -predicate-> group; a person's office "at" a
     body too ("a professor of law at Zenda University")."""
+    office = lemma(noun) in PERSON_NOUNS  # an office is a person's: "NPR, former Vice President of X"
     for prep in _role_preps(noun):
         if prep.lower_ in ("of", "for", "in", "at"):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
                 for s in b.index.actors(holder_tok):
-                    if s.type != "PERSON" and lemma(noun) in PERSON_NOUNS:
-                        continue  # an office is a person's: "NPR, former Vice President of X"
+                    if office and s.type != "PERSON":
+                        continue
                     for o in b.index.actors(pobj):
                         b.add(s, predicate, o, anchor, [holder_tok, noun, pobj], pattern,
                               cue=noun.lower_, former=former)
